@@ -1,0 +1,445 @@
+/**
+ * Which verb is the action verb, its class and its modality (SPEC §5).
+ *
+ * The lexicon decides first; compromise is asked only to confirm an
+ * ambiguous present-tense form ("projects", "welcome") or to lemmatise a
+ * verb the lexicon lacks, and only on the first sentence. Every decision
+ * carries the rule (`reason`) that made it.
+ */
+import type { ActionClass, Modality } from '../schema/document.js'
+import { lookup, type Lexicon, type VerbForm } from '../lexicon/verbs.js'
+import { tagTerms, toInfinitive, type TaggedTerm } from '../nlp/compromise.js'
+import { firstSentence, tokenize, type Token } from './tokens.js'
+import * as words from './function-words.js'
+
+export interface Decision {
+  verb: string | null
+  phrase: string | null
+  class: ActionClass
+  modality: Modality
+  reason: string
+  /** Set when the verb is not in the lexicon (a warning names it). */
+  unknown?: string
+}
+
+interface Hit {
+  index: number
+  kind: 'modal' | 'aux' | 'finite' | 'present' | 'lead' | 'imperative'
+  modality: Modality
+}
+
+/** Decide the action of one commitment text. */
+export function decideAction(text: string, lexicon: Lexicon): Decision {
+  return new Decider(text, lexicon).decide()
+}
+
+class Decider {
+  private readonly tokens: Token[]
+  private tags: TaggedTerm[] | undefined
+
+  constructor(
+    private readonly text: string,
+    private readonly lexicon: Lexicon
+  ) {
+    this.tokens = firstSentence(tokenize(text))
+  }
+
+  decide(): Decision {
+    const t = this.tokens
+    let i = t.findIndex((token) => token.word)
+    if (i < 0) return none('no words')
+    // "Importantly, …", "Today, …": a lone lead-in adverb sets no frame.
+    if (t[i + 1]?.text === ',' && words.isLeadAdverb(t[i]!.lower)) i += 2
+    const first = t[i]
+    if (!first) return none('no words')
+
+    // Rule 1/2: a bullet opening with a verb form.
+    const lead = this.leadVerb(i)
+    if (lead) {
+      const readings = lead.readings
+      if (lead.gerund) {
+        // Rule 2: a participial frame followed by a main clause with its own subject.
+        const main = this.mainClauseAfterComma(i + 1, 'gerund', this.allowsImperative(i))
+        if (main) return this.resolve(main, 'participial frame, main clause')
+      }
+      const modality: Modality = lead.gerund ? 'ongoing' : readings?.[0]?.kind === 's' ? 'ongoing' : 'planned'
+      return this.verbAt(i, modality, lead.gerund ? 'verb-led bullet (gerund)' : 'verb-led bullet', true)
+    }
+
+    // A frame ("As …,", "To …,", "In 2023,", "Under …,") before the main clause.
+    if (words.FRAME_STARTERS.has(first.lower) || this.isParticipleFrame(i)) {
+      const main = this.mainClauseAfterComma(i + 1, 'frame', this.allowsImperative(i))
+      if (main) return this.resolve(main, 'frame, main clause')
+      // The subject may be interrupted ("…, the Department, in concert with …, facilitated …").
+      const comma = t.findIndex((token, n) => n > i && token.text === ',')
+      if (comma > 0) {
+        const hit = this.findFinite(comma + 1, t.length)
+        if (hit) return this.resolve(hit, 'frame, main verb')
+      }
+    }
+
+    // Rule 3: a sentence with a subject.
+    const hit = this.findFinite(i, t.length)
+    if (hit) return this.resolve(hit, 'subject, main verb')
+    return none('no verb in the first sentence')
+  }
+
+  /** The bullet opens with a verb form: "Announcing…", "Facilitate…", "Advances…". */
+  private leadVerb(i: number): { readings: VerbForm[] | undefined; gerund: boolean } | undefined {
+    const token = this.tokens[i]!
+    if (!token.word) return undefined
+    const next = this.nextWord(i + 1)
+    // "Funding will…", "Training programs are…": a noun subject, not a verb.
+    if (next && (words.MODALS.has(next.lower) || words.BE.has(next.lower) || words.HAVE.has(next.lower))) return undefined
+    if (next && next.text === "'s") return undefined
+    // "Leading American companies have announced…": the -ing word is part of the subject.
+    if (this.auxiliarySoon(i + 1)) return undefined
+    const readings = lookup(this.lexicon, token.lower)?.filter((r) => r.kind === 'ing' || r.kind === 'base' || r.kind === 's')
+    if (readings && readings.length > 0) {
+      if (this.lexicon.classes.get(readings[0]!.lemma) === undefined && !this.lexicon.phrasal.has(readings[0]!.lemma)) return undefined
+      // A base form led by a capital only counts at the very start of the text.
+      if (readings[0]!.kind !== 'ing' && i !== this.firstWordIndex()) return undefined
+      return { readings, gerund: readings.some((r) => r.kind === 'ing') }
+    }
+    // An -ing word the lexicon lacks, opening the bullet: a verb-led bullet
+    // with an unknown verb ("Modernizing…"), unless a noun reading is certain.
+    if (/^\p{Lu}\p{Ll}+ing$/u.test(token.text) && !words.ING_NOUNS.has(token.lower) && i === this.firstWordIndex()) {
+      return { readings: undefined, gerund: true }
+    }
+    return undefined
+  }
+
+  /** A modal or auxiliary within the next three words, with no comma before it. */
+  private auxiliarySoon(k: number): boolean {
+    let seen = 0
+    for (; k < this.tokens.length && seen < 3; k++) {
+      const token = this.tokens[k]!
+      if (!token.word) return false
+      if (seen === 0 && (words.DETERMINERS.has(token.lower) || words.PREPOSITIONS.has(token.lower))) return false
+      if (words.MODALS.has(token.lower) || words.BE.has(token.lower) || words.HAVE.has(token.lower)) return seen > 0
+      seen++
+    }
+    return false
+  }
+
+  private firstWordIndex(): number {
+    return this.tokens.findIndex((token) => token.word)
+  }
+
+  /** "Recognizing that …, advance cooperation": an imperative main clause may follow. */
+  private allowsImperative(i: number): boolean {
+    return this.tokens[i + 1]?.lower === 'that' || this.tokens[i]?.lower === 'to'
+  }
+
+  /** "Building on this, …", "Given …, …", "Consistent with …, …". */
+  private isParticipleFrame(i: number): boolean {
+    const token = this.tokens[i]!
+    return /ing$|ed$/.test(token.lower) && token.capitalised && this.tokens.slice(i + 1).some((t) => t.text === ',')
+  }
+
+  /**
+   * The first comma after `from` that opens a clause with its own subject
+   * and finite verb; failing that (if allowed), one that opens an imperative.
+   */
+  private mainClauseAfterComma(from: number, mode: 'gerund' | 'frame', imperative: boolean): Hit | undefined {
+    const t = this.tokens
+    const commas: number[] = []
+    for (let c = from; c < t.length; c++) if (t[c]!.text === ',') commas.push(c)
+    for (const c of commas) {
+      const hit = this.clauseAt(c + 1, mode)
+      if (hit) return hit
+    }
+    if (!imperative) return undefined
+    for (const c of commas) {
+      const start = t[c + 1]
+      if (!start || !start.word || start.capitalised || words.CLAUSE_BLOCKERS.has(start.lower)) continue
+      const readings = lookup(this.lexicon, start.lower)
+      if (readings?.some((r) => r.kind === 'base') && this.lexicon.classes.has(readings[0]!.lemma)) {
+        return { index: c + 1, kind: 'imperative', modality: 'planned' }
+      }
+    }
+    return undefined
+  }
+
+  /** A main clause starting at `k`: a short subject and a finite verb. */
+  private clauseAt(k: number, mode: 'gerund' | 'frame'): Hit | undefined {
+    const t = this.tokens
+    const start = t[k]
+    if (!start || !start.word) return undefined
+    if (words.CLAUSE_BLOCKERS.has(start.lower)) return undefined
+    if (!start.capitalised) {
+      const readings = lookup(this.lexicon, start.lower)
+      // A verb right after the comma has no subject of its own: after a frame it
+      // finishes an interrupted subject ("the Department, …, facilitated"); after
+      // a gerund it is a participle modifying what came before.
+      if (readings && !words.DETERMINERS.has(start.lower)) {
+        if (mode === 'frame' && readings.some((r) => r.kind === 'past')) return { index: k, kind: 'finite', modality: 'done' }
+        return undefined
+      }
+    }
+    for (let m = k; m < Math.min(t.length, k + words.MAX_SUBJECT_TOKENS); m++) {
+      const token = t[m]!
+      if (token.text === ',' || token.text === ';' || token.text === ':') return undefined
+      if (!token.word) continue
+      if (m > k && words.RELATIVES.has(token.lower)) return undefined
+      if (m === k) continue
+      const hit = this.finiteAt(m, true)
+      if (hit) return hit
+    }
+    return undefined
+  }
+
+  /** The first finite verb from `from` (rule 3), or undefined. */
+  private findFinite(from: number, to: number): Hit | undefined {
+    for (let j = from; j < to; j++) {
+      const hit = this.finiteAt(j, j > from)
+      if (hit) return hit
+    }
+    return this.unknownFinite(from, to)
+  }
+
+  /** Whether token `j` is a finite verb (or a modal/auxiliary opening one). */
+  private finiteAt(j: number, allowPresent: boolean): Hit | undefined {
+    const t = this.tokens
+    const token = t[j]!
+    if (!token.word || token.capitalised) return undefined
+    const lower = token.lower
+    if (words.MODALS.has(lower)) return { index: j, kind: 'modal', modality: words.modalModality(lower) }
+    if (words.BE.has(lower) || words.HAVE.has(lower) || words.DO.has(lower)) {
+      if (lower === 'being' || lower === 'having') return undefined
+      return { index: j, kind: 'aux', modality: words.PAST_AUX.has(lower) || words.HAVE.has(lower) ? 'done' : 'ongoing' }
+    }
+    const readings = lookup(this.lexicon, lower)
+    if (!readings) return undefined
+    const prev = t[j - 1]
+    const prev2 = t[j - 2]
+    const next = this.nextWord(j + 1)
+    const attributive =
+      (prev && (words.DETERMINERS.has(prev.lower) || words.PREPOSITIONS.has(prev.lower) || prev.lower === 'to')) ||
+      (prev && /ly$/.test(prev.lower) && prev2 && words.DETERMINERS.has(prev2.lower))
+    if (attributive) return undefined
+    if (readings.some((r) => r.kind === 'past')) {
+      // "funds appropriated by Congress": a participle modifying a noun.
+      if (next?.lower === 'by' && !readings.some((r) => r.kind === 's')) return undefined
+      if (next && (words.MODALS.has(next.lower) || words.BE.has(next.lower))) return undefined
+      return { index: j, kind: 'finite', modality: 'done' }
+    }
+    if (!allowPresent) return undefined
+    if (readings.some((r) => r.kind === 's' || r.kind === 'base')) {
+      // "projects will…": a noun heading the subject.
+      if (next && (words.MODALS.has(next.lower) || words.BE.has(next.lower) || words.HAVE.has(next.lower))) return undefined
+      if (readings.every((r) => r.kind === 'base') && prev && !this.canPrecedeBase(prev)) return undefined
+      // After a name or pronoun the lexicon is trusted ("DTA coordinates");
+      // after a common noun compromise must agree ("resource projects").
+      const trusted = prev && (prev.capitalised || words.PLURAL_PRONOUNS.has(prev.lower) || prev.text === ')')
+      if (!trusted && !this.taggedAsVerb(token)) return undefined
+      return { index: j, kind: 'present', modality: 'ongoing' }
+    }
+    return undefined
+  }
+
+  /** A plural subject can stand before a base-form present ("The leaders welcome…"). */
+  private canPrecedeBase(prev: Token): boolean {
+    return prev.capitalised || words.PLURAL_PRONOUNS.has(prev.lower) || /s$/.test(prev.lower) || prev.text === ')'
+  }
+
+  /** A verb the lexicon lacks: compromise's first finite verb, if any. */
+  private unknownFinite(from: number, to: number): Hit | undefined {
+    const t = this.tokens
+    for (let j = from + 1; j < to; j++) {
+      const token = t[j]!
+      if (!token.word || token.capitalised || lookup(this.lexicon, token.lower)) continue
+      const prev = t[j - 1]
+      if (prev && (words.DETERMINERS.has(prev.lower) || words.PREPOSITIONS.has(prev.lower) || prev.lower === 'to')) continue
+      const tags = this.tagsOf(token)
+      if (tags && tags.has('Verb') && (tags.has('PastTense') || tags.has('PresentTense')) && !tags.has('Infinitive') && !tags.has('Gerund') && !tags.has('Auxiliary')) {
+        return { index: j, kind: 'finite', modality: tags.has('PastTense') ? 'done' : 'ongoing' }
+      }
+    }
+    return undefined
+  }
+
+  private taggedAsVerb(token: Token): boolean {
+    const tags = this.tagsOf(token)
+    return tags === undefined || tags.has('Verb')
+  }
+
+  private tagsOf(token: Token): Set<string> | undefined {
+    if (!this.tags) {
+      const last = this.tokens[this.tokens.length - 1]
+      this.tags = tagTerms(this.text.slice(0, last ? last.end : this.text.length))
+    }
+    const term = this.tags.find((term) => term.start <= token.start && term.end >= token.end)
+    return term?.tags
+  }
+
+  /** Turn a hit into a decision: follow modals and auxiliaries to the verb. */
+  private resolve(hit: Hit, reason: string): Decision {
+    const t = this.tokens
+    if (hit.kind === 'imperative') return this.verbAt(hit.index, 'planned', `${reason} (imperative)`, false)
+    if (hit.kind === 'finite' || hit.kind === 'present') return this.verbAt(hit.index, hit.modality, reason, false)
+    // Modal or auxiliary: skip adverbs and further auxiliaries ("will also be", "has been").
+    let k = hit.index + 1
+    let sawBe = words.BE.has(t[hit.index]!.lower)
+    let sawHave = words.HAVE.has(t[hit.index]!.lower)
+    let modality = hit.modality
+    for (; k < t.length; k++) {
+      const token = t[k]!
+      if (!token.word) {
+        if (token.text === '-' || token.text === '–' || token.text === '—' || token.text === ',') continue
+        break
+      }
+      if (words.BE.has(token.lower)) {
+        sawBe = true
+        continue
+      }
+      if (words.HAVE.has(token.lower) && hit.kind === 'modal') {
+        sawHave = true
+        continue
+      }
+      if (this.isAdverb(k)) continue
+      break
+    }
+    const token = t[k]
+    if (hit.kind === 'aux' && sawHave && !sawBe && modality !== 'done') modality = 'done'
+    // "is on track to provide", "is poised to launch".
+    if (token && sawBe && words.BE_COMPLEMENTS.has(token.lower)) {
+      let m = k + 1
+      if (token.lower === 'on' && t[m]?.lower === 'track') m++
+      if (t[m]?.lower === 'to') {
+        const v = this.verbAfterTo(m + 1)
+        if (v !== undefined) return this.verbAt(v, 'planned', `${reason}, be ${token.lower} to`, false)
+      }
+    }
+    if (token && token.word && !token.capitalised) {
+      const readings = lookup(this.lexicon, token.lower)
+      if (readings) return this.verbAt(k, modality, reason, false)
+      // After a modal a lowercase word is a verb ("will envision").
+      if (hit.kind === 'modal' && !words.DETERMINERS.has(token.lower) && !words.PREPOSITIONS.has(token.lower) && !sawBe) {
+        return this.verbAt(k, modality, reason, false)
+      }
+      const tags = this.tagsOf(token)
+      if (tags && tags.has('Verb') && !tags.has('Noun') && (sawBe || sawHave || hit.kind === 'modal')) return this.verbAt(k, modality, reason, false)
+    }
+    // A copula or "have" with no verb after it: that verb, class `other` (rule 4).
+    const aux = sawBe ? 'be' : sawHave ? 'have' : words.DO.has(t[hit.index]!.lower) ? 'do' : t[hit.index]!.lower
+    const auxToken = t[hit.index]!
+    const auxIndex = sawBe && !words.BE.has(auxToken.lower) ? t.findIndex((x, n) => n > hit.index && words.BE.has(x.lower)) : hit.index
+    const phraseToken = t[auxIndex] ?? auxToken
+    return {
+      verb: aux,
+      phrase: phraseToken.text,
+      class: this.lexicon.classes.get(aux) ?? 'other',
+      modality: hit.kind === 'modal' ? hit.modality : 'ongoing',
+      reason: `${reason}, copula`
+    }
+  }
+
+  /** The verb at `k` (lemma, phrasal particle, complement of a light verb) and its class. */
+  private verbAt(k: number, modality: Modality, reason: string, lead: boolean): Decision {
+    const t = this.tokens
+    const token = t[k]!
+    const readings = lookup(this.lexicon, token.lower)
+    const lemma = readings?.[0]?.lemma ?? toInfinitive(token.lower)
+
+    // Light and intent verbs take their complement verb ("agreed to eliminate").
+    if (words.LIGHT_VERBS.has(lemma)) {
+      let m = this.skipAdverbs(k + 1)
+      if (lemma === 'take' && words.TAKE_OBJECTS.has(t[m]?.lower ?? '')) m = this.skipAdverbs(m + 1)
+      if (t[m]?.lower === 'to' && (lemma !== 'take' || words.TAKE_OBJECTS.has(t[m - 1]?.lower ?? ''))) {
+        const v = this.verbAfterTo(m + 1)
+        if (v !== undefined) {
+          const next = lemma === 'seek' ? 'proposed' : 'planned'
+          return this.verbAt(v, next, `${reason}, complement of ${lemma}`, false)
+        }
+      }
+    }
+
+    // Phrasal verbs the lexicon lists ("work toward", "build on", "work together with").
+    let verb = lemma
+    let end = token.end
+    const phrasal = this.lexicon.phrasal.get(lemma)
+    if (phrasal) {
+      const p = this.skipAdverbs(k + 1, true)
+      const particle = t[p]
+      const entry = particle && phrasal.find((e) => e.particles.includes(particle.lower))
+      if (entry && particle) {
+        verb = entry.lemma
+        end = p === k + 1 ? particle.end : token.end
+        if (p === k + 1) end = particle.end
+      }
+    }
+    const phrase = this.text.slice(token.start, end)
+    const known = this.lexicon.classes.get(verb) ?? this.lexicon.phrasal.get(lemma)?.find((e) => e.lemma === verb)?.class
+    let cls: ActionClass
+    let unknown: string | undefined
+    let why = reason
+    if (known) cls = known
+    else {
+      const synonym = this.synonym(verb)
+      if (synonym) {
+        cls = synonym.class
+        why = `${reason}, like ${synonym.lemma}`
+      } else {
+        cls = 'other'
+        unknown = verb
+      }
+    }
+    // Gerund-led bullets are ongoing unless the verb itself explores (SPEC §5).
+    if (lead && modality === 'ongoing' && cls === 'exploring') modality = 'proposed'
+    if (cls === 'exploring' && modality === 'planned') modality = 'proposed'
+    const decision: Decision = { verb, phrase, class: cls, modality, reason: why }
+    if (unknown) decision.unknown = unknown
+    return decision
+  }
+
+  /** A listed verb this one is built on: "co-develop" → "develop", "relaunch" → "launch". */
+  private synonym(lemma: string): { lemma: string; class: ActionClass } | undefined {
+    for (const prefix of words.VERB_PREFIXES) {
+      if (!lemma.startsWith(prefix)) continue
+      const base = lemma.slice(prefix.length)
+      const cls = this.lexicon.classes.get(base)
+      if (base.length > 2 && cls) return { lemma: base, class: cls }
+    }
+    return undefined
+  }
+
+  /** The verb right after "to" (skipping adverbs), if there is one. */
+  private verbAfterTo(m: number): number | undefined {
+    const n = this.skipAdverbs(m)
+    const token = this.tokens[n]
+    if (!token || !token.word || token.capitalised) return undefined
+    const readings = lookup(this.lexicon, token.lower)
+    if (readings?.some((r) => r.kind === 'base' || r.kind === 'ing')) return n
+    if (readings) return undefined
+    const tags = this.tagsOf(token)
+    if (tags?.has('Verb')) return n
+    return undefined
+  }
+
+  private skipAdverbs(k: number, phrasal = false): number {
+    while (k < this.tokens.length && this.isAdverb(k, phrasal)) k++
+    return k
+  }
+
+  private isAdverb(k: number, phrasal = false): boolean {
+    const token = this.tokens[k]
+    if (!token || !token.word) return false
+    if (words.ADVERBS.has(token.lower)) {
+      // "will further strengthen" (adverb) but "Further cooperation" (verb).
+      if (token.lower === 'further' || token.lower === 'together') return phrasal || k + 1 < this.tokens.length
+      return true
+    }
+    if (phrasal && token.lower === 'together') return true
+    return /ly$/.test(token.lower) && !lookup(this.lexicon, token.lower) && !words.NOT_ADVERBS.has(token.lower)
+  }
+
+  private nextWord(k: number): Token | undefined {
+    for (; k < this.tokens.length; k++) if (this.tokens[k]!.word) return this.tokens[k]
+    return undefined
+  }
+}
+
+function none(reason: string): Decision {
+  return { verb: null, phrase: null, class: 'other', modality: 'ongoing', reason }
+}

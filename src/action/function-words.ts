@@ -1,0 +1,40 @@
+/**
+ * Closed-class word sets for the action rules, read from
+ * `lexicon/function-words.json` so they stay data.
+ */
+import type { Modality } from '../schema/document.js'
+import data from '../lexicon/function-words.json' with { type: 'json' }
+
+const set = (values: string[]) => new Set(values)
+
+export const MODALS = set([...data.modalsPlanned, ...data.modalsProposed])
+const PROPOSED = set(data.modalsProposed)
+export const BE = set(data.be)
+export const HAVE = set(data.have)
+export const DO = set(data.do)
+export const PAST_AUX = set(data.pastAux)
+export const LIGHT_VERBS = set(data.lightVerbs)
+export const TAKE_OBJECTS = set(data.takeObjects)
+export const BE_COMPLEMENTS = set(data.beComplements)
+export const ADVERBS = set(data.adverbs)
+export const NOT_ADVERBS = set(data.notAdverbs)
+export const FRAME_STARTERS = set(data.frameStarters)
+export const CLAUSE_BLOCKERS = set(data.clauseBlockers)
+export const RELATIVES = set(data.relatives)
+export const DETERMINERS = set(data.determiners)
+export const PREPOSITIONS = set(data.prepositions)
+export const PLURAL_PRONOUNS = set(data.pluralPronouns)
+export const ING_NOUNS = set(data.ingNouns)
+export const VERB_PREFIXES = data.verbPrefixes
+export const MAX_SUBJECT_TOKENS = data.maxSubjectTokens
+const LEAD_ADVERBS = set(data.leadAdverbs)
+
+/** "Importantly, …": an adverb that opens the text, then a comma. */
+export function isLeadAdverb(word: string): boolean {
+  return LEAD_ADVERBS.has(word) || /ly$/.test(word)
+}
+
+/** `will`/`shall` plan; `would`/`could`/`may` propose (SPEC §5). */
+export function modalModality(word: string): Modality {
+  return PROPOSED.has(word) ? 'proposed' : 'planned'
+}

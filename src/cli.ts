@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * The `commitments` command: argv → config → run → report → exit code.
+ *
+ *   commitments extract [inputs…] [--out DIR] [--config FILE] [--quiet]
+ *   commitments schema
+ */
+import { parseArgs } from 'node:util'
+import { reporter } from 'vfile-reporter'
+import { runExtract } from './batch/run.js'
+import { ConfigError, loadConfig } from './config/load.js'
+import { documentJsonSchema } from './schema/document.js'
+
+const USAGE = `Usage:
+  commitments extract [inputs…] [--out DIR] [--config FILE] [--quiet]
+      Extract commitments from releases (files, folders, globs, - for stdin).
+      Without inputs, reads the inputs named in pipeline.config.ts.
+      Writes DIR/documents.jsonl and DIR/documents/<id>.json (default DIR: output).
+  commitments schema
+      Print the JSON Schema of the output Document.
+`
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === 'schema') {
+    process.stdout.write(JSON.stringify(documentJsonSchema(), null, 2) + '\n')
+    return 0
+  }
+  if (command !== 'extract') {
+    process.stderr.write(command && command !== '--help' && command !== '-h' ? `Unknown command \`${command}\`\n\n${USAGE}` : USAGE)
+    return command === '--help' || command === '-h' ? 0 : 2
+  }
+  let values: { out?: string; config?: string; quiet?: boolean }
+  let positionals: string[]
+  try {
+    ;({ values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { out: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' }, quiet: { type: 'boolean', short: 'q' } }
+    }))
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  let config
+  try {
+    config = await loadConfig(values.config)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(reporter([error.file]) + '\n')
+      return 2
+    }
+    throw error
+  }
+  const inputs = positionals.length > 0 ? positionals : config.inputs
+  const out = values.out ?? config.out
+  const summary = await runExtract({ inputs, out, config })
+  for (const skip of summary.skipped) process.stderr.write(`${skip.input}: skipped (${skip.reason})\n`)
+  const withMessages = summary.files.filter((file) => file.messages.length > 0)
+  if (withMessages.length > 0) {
+    const report = reporter(withMessages, { quiet: values.quiet === true })
+    if (report) process.stderr.write(report + '\n')
+  }
+  if (!values.quiet) {
+    process.stderr.write(
+      `${summary.documents} documents, ${summary.commitments} commitments, ${summary.warnings} warnings, ${summary.failures} failed → ${out}/documents.jsonl\n`
+    )
+  }
+  return summary.failures > 0 || (summary.files.length === 0 && summary.skipped.length > 0) ? 1 : 0
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    process.stderr.write(`commitments: ${(error as Error).stack ?? String(error)}\n`)
+    process.exitCode = 70
+  }
+)

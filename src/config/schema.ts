@@ -1,0 +1,40 @@
+/**
+ * The shape of `pipeline.config.ts`, validated with zod when it is loaded.
+ */
+import * as z from 'zod'
+import { ActionClass } from '../schema/document.js'
+
+export const PhrasalVerb = z.object({
+  verb: z.string().min(1),
+  particles: z.array(z.string().min(1)).min(1),
+  class: ActionClass
+})
+export type PhrasalVerb = z.infer<typeof PhrasalVerb>
+
+export const LexiconConfig = z.object({
+  /** Verbs to add, or to move to another class: `{ advancing: ['champion'] }`. */
+  verbs: z.partialRecord(ActionClass, z.array(z.string().min(1))).default({}),
+  /** Irregular forms to add: `{ undergo: ['underwent', 'undergone'] }`. */
+  irregular: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  /** Phrasal verbs to add, keyed by their lemma: `{ 'team up': { verb: 'team', particles: ['up'], class: 'advancing' } }`. */
+  phrasal: z.record(z.string(), PhrasalVerb).default({})
+})
+
+export const PipelineConfig = z.object({
+  /** Files or globs to extract when the CLI is given none (default: the bundled fixtures). */
+  inputs: z.array(z.string().min(1)).default(['fixtures/*/input.*']),
+  /** Output folder (default: `output`). */
+  out: z.string().min(1).default('output'),
+  /** Files read at once (default: 4). */
+  concurrency: z.number().int().min(1).max(64).default(4),
+  /** Items with fewer words are dropped with a warning (default: 3, SPEC §4). */
+  minWords: z.number().int().min(1).default(3),
+  lexicon: LexiconConfig.prefault({}),
+  /** Topic keywords to add: `{ space: ['lunar'] }`, merged with the bundled map. */
+  topics: z.record(z.string(), z.array(z.string().min(1))).default({})
+})
+
+/** What a config file may contain (every field optional). */
+export type PipelineConfigInput = z.input<typeof PipelineConfig>
+/** A config with every default filled in, plus the folder it was loaded from. */
+export type ResolvedConfig = z.output<typeof PipelineConfig> & { root: string }

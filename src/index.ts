@@ -1,0 +1,10 @@
+/** The public API: re-exports only. */
+export { defineConfig } from './config/define-config.js'
+export { loadConfig, resolveConfig, ConfigError } from './config/load.js'
+export type { PipelineConfigInput, ResolvedConfig } from './config/schema.js'
+export { extract, processFile, markdownProcessor } from './pipeline.js'
+export { readBytes, readText, formatOf } from './stages/read.js'
+export { runExtract, type RunOptions, type RunSummary } from './batch/run.js'
+export { decideAction, type Decision } from './action/decide.js'
+export { buildLexicon } from './lexicon/verbs.js'
+export * from './schema/document.js'

@@ -1,0 +1,43 @@
+/**
+ * The one place that touches compromise. It is used only where the lexicon
+ * cannot decide (a verb it does not list), and only on the span needed: it
+ * mis-tags bullet-initial gerunds and runs slowly on whole texts, so the
+ * lexicon decides first (see STYLE.md).
+ */
+import nlp from 'compromise'
+
+const model = nlp.model()
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const transform = (nlp.methods() as any).two.transform.verb as {
+  toInfinitive: (word: string, model: unknown, tense?: string) => string
+}
+
+export interface TaggedTerm {
+  text: string
+  start: number
+  end: number
+  tags: Set<string>
+}
+
+/** Tag a sentence; offsets are UTF-16 offsets into `text`. */
+export function tagTerms(text: string): TaggedTerm[] {
+  const out: TaggedTerm[] = []
+  const json = nlp(text).json({ offset: true }) as Array<{
+    terms: Array<{ text: string; tags: string[]; offset: { start: number; length: number } }>
+  }>
+  for (const sentence of json) {
+    for (const term of sentence.terms) {
+      out.push({ text: term.text, start: term.offset.start, end: term.offset.start + term.offset.length, tags: new Set(term.tags) })
+    }
+  }
+  return out
+}
+
+/** The infinitive of a verb form (`envisioned` → `envision`), guessing the tense from its ending. */
+export function toInfinitive(word: string): string {
+  const lower = word.toLowerCase()
+  const tense = /ing$/.test(lower) ? 'Gerund' : /(ed|en)$/.test(lower) ? 'PastTense' : /s$/.test(lower) ? 'PresentTense' : 'Infinitive'
+  if (tense === 'Infinitive') return lower
+  const lemma = transform.toInfinitive(lower, model, tense)
+  return typeof lemma === 'string' && lemma ? lemma.toLowerCase() : lower
+}

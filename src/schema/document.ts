@@ -1,0 +1,149 @@
+/**
+ * The output contract (SPEC §9): every type the pipeline emits is derived
+ * from these zod schemas, and `commitments schema` prints their JSON Schema.
+ */
+import * as z from 'zod'
+
+/** A point in the source file: 1-based line and column, 0-based offset. */
+export const Point = z.object({
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  offset: z.number().int().min(0)
+})
+export type Point = z.infer<typeof Point>
+
+/** A span of the source file. */
+export const Position = z.object({ start: Point, end: Point })
+export type Position = z.infer<typeof Position>
+
+/** What the verb says about the commitment (SPEC §5). */
+export const ActionClass = z.enum([
+  'launching',
+  'advancing',
+  'celebrating',
+  'welcoming',
+  'noting',
+  'exploring',
+  'other'
+])
+export type ActionClass = z.infer<typeof ActionClass>
+
+/** Whether the action is done, under way, planned or only proposed. */
+export const Modality = z.enum(['done', 'ongoing', 'planned', 'proposed'])
+export type Modality = z.infer<typeof Modality>
+
+export const Action = z.object({
+  verb: z.string().nullable().describe('Lemma of the action verb, lowercase, with its particle for phrasal verbs'),
+  phrase: z.string().nullable().describe('The verb as written in the text'),
+  class: ActionClass,
+  modality: Modality
+})
+export type Action = z.infer<typeof Action>
+
+export const EntityType = z.enum(['country', 'organization', 'person', 'place', 'initiative', 'product'])
+export type EntityType = z.infer<typeof EntityType>
+
+/** `start`/`end` are UTF-16 offsets into the commitment's `text`. */
+export const Entity = z.object({
+  text: z.string(),
+  type: EntityType,
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  canonical: z.string().optional()
+})
+export type Entity = z.infer<typeof Entity>
+
+export const DateMention = z.object({
+  text: z.string(),
+  value: z.string().describe('TIMEX3 value'),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  mod: z.string().optional()
+})
+export type DateMention = z.infer<typeof DateMention>
+
+export const Amount = z.object({
+  text: z.string(),
+  value: z.number(),
+  unit: z.string().describe('ISO 4217 code or %'),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0)
+})
+export type Amount = z.infer<typeof Amount>
+
+export const Link = z.object({ text: z.string(), url: z.string() })
+export type Link = z.infer<typeof Link>
+
+export const Commitment = z.object({
+  id: z.string().describe('Stable: document id + section heading + normalised text'),
+  index: z.number().int().min(0).describe('Order in the document'),
+  sectionIndex: z.number().int().min(-1).describe('-1 for the preamble'),
+  section: z.string().nullable(),
+  parentId: z.string().optional(),
+  context: z.string().optional(),
+  label: z.string().optional(),
+  text: z.string().min(1),
+  action: Action,
+  entities: z.array(Entity),
+  dates: z.array(DateMention),
+  amounts: z.array(Amount),
+  links: z.array(Link),
+  topics: z.array(z.string()),
+  position: Position
+})
+export type Commitment = z.infer<typeof Commitment>
+
+export const Section = z.object({
+  index: z.number().int().min(0),
+  heading: z.string(),
+  level: z.number().int().min(1).max(6),
+  position: Position
+})
+export type Section = z.infer<typeof Section>
+
+export const Warning = z.object({
+  message: z.string(),
+  ruleId: z.string(),
+  position: Position.optional()
+})
+export type Warning = z.infer<typeof Warning>
+
+export const DocumentKind = z.enum(['fact-sheet', 'joint-statement', 'statement', 'readout', 'other'])
+export type DocumentKind = z.infer<typeof DocumentKind>
+
+export const Source = z.object({
+  path: z.string().optional(),
+  url: z.string().optional(),
+  format: z.enum(['markdown', 'html', 'record']),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/)
+})
+export type Source = z.infer<typeof Source>
+
+export const Document = z
+  .object({
+    schemaVersion: z.literal('1'),
+    id: z.string().describe('Stable: from source_url if known, else content hash'),
+    source: Source,
+    title: z.string().nullable(),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
+    publishedAt: z.string().optional(),
+    modifiedAt: z.string().optional(),
+    kind: DocumentKind.optional(),
+    tags: z.array(z.string()),
+    abbreviations: z.array(z.object({ short: z.string(), long: z.string() })),
+    sections: z.array(Section),
+    commitments: z.array(Commitment),
+    warnings: z.array(Warning)
+  })
+  .meta({ id: 'Document', title: 'Document', description: 'One release: its metadata, sections and commitments (SPEC §9).' })
+export type Document = z.infer<typeof Document>
+
+/** The JSON Schema of the output, as `commitments schema` prints it. */
+export function documentJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(Document, { target: 'draft-2020-12' }) as Record<string, unknown>
+}

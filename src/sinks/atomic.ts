@@ -1,0 +1,47 @@
+/**
+ * Atomic writes: write a temporary file beside the target, then rename, so
+ * a reader (or a run killed mid-way) never sees half a file.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+let counter = 0
+const tempName = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${counter++}.tmp`)
+
+export async function writeFileAtomic(target: string, data: string): Promise<void> {
+  await fs.promises.mkdir(path.dirname(target), { recursive: true })
+  const temp = tempName(target)
+  try {
+    await fs.promises.writeFile(temp, data)
+    await fs.promises.rename(temp, target)
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true })
+    throw error
+  }
+}
+
+/** A file written line by line to a temporary path and renamed into place on `close()`. */
+export class AtomicLineWriter {
+  private readonly temp: string
+  private readonly stream: fs.WriteStream
+
+  constructor(readonly target: string) {
+    fs.mkdirSync(path.dirname(target), { recursive: true })
+    this.temp = tempName(target)
+    this.stream = fs.createWriteStream(this.temp)
+  }
+
+  async write(line: string): Promise<void> {
+    if (!this.stream.write(line + '\n')) await new Promise<void>((resolve) => this.stream.once('drain', resolve))
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())))
+    await fs.promises.rename(this.temp, this.target)
+  }
+
+  async abort(): Promise<void> {
+    this.stream.destroy()
+    await fs.promises.rm(this.temp, { force: true })
+  }
+}

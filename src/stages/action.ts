@@ -1,0 +1,48 @@
+/**
+ * Stage: action (SPEC §5). Decides each item's action verb, class and
+ * modality; a verb the lexicon lacks becomes class `other` with a warning
+ * naming it, so users can grow the lexicon from the batch report.
+ */
+import type { Root } from 'hast'
+import type { VFile } from 'vfile'
+import { decideAction } from '../action/decide.js'
+import { buildLexicon, type Lexicon } from '../lexicon/verbs.js'
+import type { ClassifiedItem } from './data.js'
+import { hasFatal } from './guard.js'
+
+/** Lexicons are compiled once per config object, not once per file. */
+const cache = new WeakMap<object, Lexicon>()
+const defaultKey = {}
+
+export function lexiconFor(config: object | undefined): Lexicon {
+  const key = config ?? defaultKey
+  let lexicon = cache.get(key)
+  if (!lexicon) {
+    lexicon = buildLexicon(config as Parameters<typeof buildLexicon>[0])
+    cache.set(key, lexicon)
+  }
+  return lexicon
+}
+
+export default function action() {
+  return (_tree: Root, file: VFile) => {
+    if (hasFatal(file)) return
+    const lexicon = lexiconFor(file.data.config)
+    file.data.classified = (file.data.items ?? []).map((item): ClassifiedItem => {
+      const decision = decideAction(item.text, lexicon)
+      if (decision.unknown) {
+        file.message(`Unexpected action verb \`${decision.unknown}\`, expected a verb listed in the lexicon`, {
+          place: item.position,
+          ruleId: 'unknown-verb',
+          source: 'commitments'
+        })
+      }
+      return {
+        ...item,
+        action: { verb: decision.verb, phrase: decision.phrase, class: decision.class, modality: decision.modality },
+        reason: decision.reason,
+        topics: []
+      }
+    })
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Stage: assemble (SPEC §9). Builds the Document: stable ids, order,
+ * parent links, metadata and the warnings gathered so far.
+ */
+import { createHash } from 'node:crypto'
+import type { Root } from 'hast'
+import type { VFile } from 'vfile'
+import type { Commitment, Document, DocumentKind, Position, Warning } from '../schema/document.js'
+import { hasFatal } from './guard.js'
+
+const sha = (value: string) => createHash('sha256').update(value).digest('hex')
+
+/** Stable document id: from the source URL when known, else the content hash. */
+export function documentId(url: string | undefined, sha256: string): string {
+  if (url) {
+    const normalised = url.trim().replace(/^http:/, 'https:').replace(/\/+$/, '').replace(/[?#].*$/, '')
+    return sha(normalised).slice(0, 16)
+  }
+  return sha256.slice(0, 16)
+}
+
+/** Text as the id sees it: case and punctuation do not change an id. */
+const idText = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+
+/** The release kind from its title (SPEC §9). */
+export function kindOf(title: string | null): DocumentKind {
+  const t = (title ?? '').toLowerCase()
+  if (/^(joint )?fact sheet\b|\bfact sheet:/.test(t)) return 'fact-sheet'
+  if (/\bjoint (leaders[’']? )?(statement|declaration|communiqu[eé]|vision statement)|\bcommuniqu[eé]\b|\bjoint fact sheet\b|\bdeclaration\b/.test(t)) return 'joint-statement'
+  if (/^readout\b|\breadout of\b/.test(t)) return 'readout'
+  if (/\bstatement\b|\bremarks\b/.test(t)) return 'statement'
+  return 'other'
+}
+
+export function warningsOf(file: VFile): Warning[] {
+  return file.messages.map((message) => {
+    const warning: Warning = { message: message.reason, ruleId: message.ruleId ?? 'commitments' }
+    const place = message.place
+    if (place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined) {
+      warning.position = {
+        start: { line: place.start.line, column: place.start.column, offset: place.start.offset },
+        end: { line: place.end.line, column: place.end.column, offset: place.end.offset }
+      } satisfies Position
+    }
+    return warning
+  })
+}
+
+export default function assemble() {
+  return (_tree: Root, file: VFile) => {
+    if (hasFatal(file)) return
+    const meta = file.data.meta ?? { title: null, date: null, tags: [] }
+    const id = documentId(meta.url, file.data.sha256 ?? sha(String(file.value)))
+    const ids = new Map<number, string>()
+    const seen = new Map<string, number>()
+    const commitments: Commitment[] = (file.data.classified ?? []).map((item, index) => {
+      let cid = sha(`${id}\n${idText(item.section ?? '')}\n${idText(item.text)}`).slice(0, 16)
+      // The same text twice in one section: number the repeats, in order.
+      const repeat = seen.get(cid) ?? 0
+      seen.set(cid, repeat + 1)
+      if (repeat > 0) cid = `${cid}-${repeat + 1}`
+      ids.set(item.key, cid)
+      const commitment: Commitment = {
+        id: cid,
+        index,
+        sectionIndex: item.sectionIndex,
+        section: item.section,
+        text: item.text,
+        action: item.action,
+        entities: [],
+        dates: [],
+        amounts: [],
+        links: item.links,
+        topics: item.topics,
+        position: item.position
+      }
+      const parent = item.parentKey === undefined ? undefined : ids.get(item.parentKey)
+      if (parent) commitment.parentId = parent
+      if (item.context) commitment.context = item.context
+      if (item.label) commitment.label = item.label
+      return commitment
+    })
+    const source: Document['source'] = { format: file.data.format ?? 'markdown', sha256: file.data.sha256 ?? sha(String(file.value)) }
+    if (file.data.sourcePath) source.path = file.data.sourcePath
+    if (meta.url) source.url = meta.url
+    const document: Document = {
+      schemaVersion: '1',
+      id,
+      source,
+      title: meta.title,
+      date: meta.date,
+      kind: kindOf(meta.title),
+      tags: meta.tags,
+      abbreviations: [],
+      sections: file.data.sections ?? [],
+      commitments,
+      warnings: warningsOf(file)
+    }
+    if (meta.publishedAt) document.publishedAt = meta.publishedAt
+    if (meta.modifiedAt) document.modifiedAt = meta.modifiedAt
+    file.data.document = document
+  }
+}

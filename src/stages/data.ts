@@ -1,0 +1,84 @@
+/**
+ * What the stages pass forward on `file.data` (unified's way: no second
+ * context object). Each stage reads what earlier stages left and adds its own.
+ */
+import type { Element, ElementContent } from 'hast'
+import type { Action, Document, Link, Position } from '../schema/document.js'
+import type { ResolvedConfig } from '../config/schema.js'
+
+/** Metadata read from front matter, a page's head, or a record. */
+export interface Meta {
+  title: string | null
+  date: string | null
+  publishedAt?: string
+  modifiedAt?: string
+  url?: string
+  tags: string[]
+}
+
+/** A heading found in the body (SPEC §3). */
+export interface HeadingBlock {
+  kind: 'heading'
+  /** Section index, in document order. */
+  index: number
+  text: string
+  level: number
+  position: Position
+}
+
+/** A paragraph as a person sees it (after `<br><br>` splits). */
+export interface ParagraphBlock {
+  kind: 'paragraph'
+  nodes: ElementContent[]
+  position: Position
+  /** Set when the paragraph is an ALL-CAPS run-in whose lead-in is also a heading. */
+  runInLabel?: string
+}
+
+/** A list, kept whole so the items stage can walk nested items. */
+export interface ListBlock {
+  kind: 'list'
+  node: Element
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock
+
+/** A commitment before classification. */
+export interface Item {
+  key: number
+  parentKey?: number
+  sectionIndex: number
+  section: string | null
+  label?: string
+  context?: string
+  text: string
+  links: Link[]
+  position: Position
+  /** Which rule made it: list item or labelled paragraph. */
+  source: 'list-item' | 'labelled-paragraph'
+}
+
+/** An item with its action decided. */
+export interface ClassifiedItem extends Item {
+  action: Action
+  /** Why the action was decided so (the rule), for reports and debugging. */
+  reason: string
+  topics: string[]
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    config: ResolvedConfig
+    format: 'markdown' | 'html' | 'record'
+    sha256: string
+    sourcePath: string
+    meta: Meta
+    blocks: Block[]
+    sections: Document['sections']
+    items: Item[]
+    classified: ClassifiedItem[]
+    document: Document
+  }
+}
+
+export {}

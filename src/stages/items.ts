@@ -1,0 +1,181 @@
+/**
+ * Stage: items (SPEC §4). Turns blocks into commitments: every list item at
+ * any depth (its own text, without nested lists), and labelled paragraphs
+ * (`**Space.** The United States will…`, `Title Case Title: text`). Plain
+ * narrative paragraphs and table rows are not commitments.
+ */
+import type { Element, ElementContent, Root } from 'hast'
+import type { VFile } from 'vfile'
+import type { Link, Position } from '../schema/document.js'
+import { isBlank, isBold, isElement, isItalic, positionOf, textOf } from '../text/hast.js'
+import { wordCount } from '../text/normalize.js'
+import type { Item } from './data.js'
+import { hasFatal } from './guard.js'
+
+/** Separators between a label and its text: `.`, `:`, dashes. */
+const SEPARATOR_END = /[\s.:\u2013\u2014-]+$/
+const SEPARATOR_START = /^[\s.:\u2013\u2014-]+/
+const HAS_SEPARATOR_END = /[.:\u2013\u2014-]\s*$/
+const HAS_SEPARATOR_START = /^\s*[.:\u2013\u2014-]/
+/** A short title before a colon (SPEC §4): at most 8 words. */
+const MAX_TITLE_WORDS = 8
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'for', 'in', 'on', 'to', 'at', 'by', 'with', 'from', 'into', 'via', 'vs', 'per', 'as', 'its', 'our', 'their'])
+
+export default function items() {
+  return (_tree: Root, file: VFile) => {
+    if (hasFatal(file)) return
+    const minWords = file.data.config?.minWords ?? 3
+    const out: Item[] = []
+    let key = 0
+    let section: { index: number; text: string | null } = { index: -1, text: null }
+
+    const add = (item: Omit<Item, 'key' | 'sectionIndex' | 'section'>): number | undefined => {
+      if (wordCount(item.text) < minWords) {
+        const message = file.message(`Unexpected short item \`${item.text}\`, expected at least ${minWords} words`, {
+          place: item.position,
+          ruleId: 'short-item',
+          source: 'commitments'
+        })
+        message.fatal = false
+        return undefined
+      }
+      const full: Item = { key: key++, sectionIndex: section.index, section: section.text, ...item }
+      out.push(full)
+      return full.key
+    }
+
+    const list = (node: Element, parentKey: number | undefined, parentText: string | undefined) => {
+      for (const li of node.children) {
+        if (!isElement(li, 'li')) continue
+        const own = li.children.filter((child) => !isElement(child, 'ul', 'ol'))
+        const nested = li.children.filter((child): child is Element => isElement(child, 'ul', 'ol'))
+        const position = positionOf(own.filter((n) => !isBlank(n)), undefined) ?? positionOf([li])
+        let thisKey: number | undefined
+        let text: string | undefined
+        if (own.some((n) => !isBlank(n)) && position) {
+          const labelled = splitLabel(leadRun(own), textOf(own))
+          text = labelled.text
+          const item: Omit<Item, 'key' | 'sectionIndex' | 'section'> = {
+            text: labelled.text,
+            links: links(own, file.data.meta?.url),
+            position: { start: positionOf([li])?.start ?? position.start, end: position.end },
+            source: 'list-item'
+          }
+          if (labelled.label) item.label = labelled.label
+          if (parentKey !== undefined) item.parentKey = parentKey
+          if (parentText && /:$/.test(parentText)) item.context = parentText
+          thisKey = add(item)
+        }
+        for (const child of nested) list(child, thisKey ?? parentKey, text ?? parentText)
+      }
+    }
+
+    for (const block of file.data.blocks ?? []) {
+      if (block.kind === 'heading') {
+        section = { index: block.index, text: block.text }
+      } else if (block.kind === 'list') {
+        list(block.node, undefined, undefined)
+      } else {
+        const full = textOf(block.nodes)
+        let labelled: { label?: string; text: string } | undefined
+        if (block.runInLabel) {
+          labelled = { label: block.runInLabel, text: full.replace(/^.*?:\s*/, '') }
+          const lead = splitLabel(block.nodes, full)
+          if (lead.label) labelled = { label: block.runInLabel, text: lead.text }
+        } else {
+          const lead = splitLabel(block.nodes, full)
+          if (lead.label) labelled = lead
+        }
+        if (!labelled) continue
+        const item: Omit<Item, 'key' | 'sectionIndex' | 'section'> = {
+          text: labelled.text,
+          links: links(block.nodes, file.data.meta?.url),
+          position: block.position,
+          source: 'labelled-paragraph'
+        }
+        if (labelled.label) item.label = labelled.label
+        add(item)
+      }
+    }
+    file.data.items = out
+  }
+}
+
+/** The inline content that opens an item: its first paragraph, or its own inline run. */
+function leadRun(own: ElementContent[]): ElementContent[] {
+  const first = own.find((n) => !isBlank(n))
+  if (isElement(first, 'p', 'div')) return first.children
+  return own
+}
+
+/**
+ * Split a label from the text (SPEC §4): an opening bold run followed by a
+ * separator and more text, or a short Title Case (or italic) title and a
+ * colon. Without either, the whole text stays and there is no label.
+ */
+export function splitLabel(nodes: readonly ElementContent[], full: string): { label?: string; text: string } {
+  const index = nodes.findIndex((node) => !isBlank(node))
+  const first = nodes[index]
+  if (isBold(first)) {
+    const bold = textOf(first as Element)
+    if (bold && full.startsWith(bold)) {
+      const rest = full.slice(bold.length)
+      const label = bold.replace(SEPARATOR_END, '')
+      const text = rest.replace(SEPARATOR_START, '')
+      if (label && /[\p{L}\p{N}]/u.test(text) && (HAS_SEPARATOR_END.test(bold) || HAS_SEPARATOR_START.test(rest))) {
+        return { label, text }
+      }
+    }
+  }
+  const colon = /^([^:]{1,120}?):\s+(\S.*)$/su.exec(full)
+  if (colon) {
+    const title = colon[1]!.trim()
+    const italicTitle = isItalic(first) && textOf(first as Element).replace(/:$/, '').trim() === title
+    if (italicTitle || isTitle(title)) return { label: title, text: colon[2]!.trim() }
+  }
+  return { text: full }
+}
+
+/** At most 8 words, no sentence inside, every word capitalised but small ones. */
+function isTitle(title: string): boolean {
+  const words = title.split(/\s+/).filter(Boolean)
+  if (words.length === 0 || words.length > MAX_TITLE_WORDS) return false
+  if (/[.!?;]\s/.test(title) || /[;!?"“”]/.test(title)) return false
+  let capitalised = 0
+  for (const [i, raw] of words.entries()) {
+    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    if (!word) continue
+    if (/^[\p{Lu}\p{N}]/u.test(word)) {
+      capitalised++
+      continue
+    }
+    if (i > 0 && SMALL_WORDS.has(word.toLowerCase())) continue
+    return false
+  }
+  return capitalised > 0
+}
+
+/** Links inside the item, resolved against the document URL when relative. */
+function links(nodes: readonly ElementContent[], base: string | undefined): Link[] {
+  const out: Link[] = []
+  const visit = (node: ElementContent) => {
+    if (node.type !== 'element') return
+    if (node.tagName === 'ul' || node.tagName === 'ol') return
+    if (node.tagName === 'a' && typeof node.properties?.href === 'string') {
+      out.push({ text: textOf(node), url: absolute(node.properties.href, base) })
+    }
+    node.children.forEach(visit)
+  }
+  nodes.forEach(visit)
+  return out
+}
+
+function absolute(href: string, base: string | undefined): string {
+  try {
+    return new URL(href, base).href
+  } catch {
+    return href
+  }
+}
+
+export type { Position }

@@ -1,0 +1,201 @@
+/**
+ * Stage: sections (SPEC §3). Walks the body in reading order and turns it
+ * into blocks — headings, paragraphs as a person sees them, lists — and the
+ * document's section list. Headings are `h1`–`h6`, wholly emphasised short
+ * paragraphs (`**<u>Title</u>**`, `I. <span style="text-decoration:
+ * underline">…</span>`), and ALL-CAPS bold run-ins ending in a colon.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast'
+import type { VFile } from 'vfile'
+import type { Position } from '../schema/document.js'
+import { isBlank, isBold, isElement, isWhollyEmphasised, positionOf, textOf } from '../text/hast.js'
+import { wordCount } from '../text/normalize.js'
+import type { Block, HeadingBlock, ParagraphBlock } from './data.js'
+import { hasFatal } from './guard.js'
+
+/** Containers whose content is read as if it stood in their place. */
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'blockquote', 'center', 'figure', 'body', 'html', 'span', 'font'])
+/** Never content: navigation, boilerplate, code, media. */
+const SKIPPED = new Set(['nav', 'header', 'footer', 'aside', 'script', 'style', 'noscript', 'template', 'form', 'head', 'pre', 'table', 'hr', 'img', 'svg', 'iframe', 'button', 'select'])
+const LISTS = new Set(['ul', 'ol'])
+const HEADING = /^h([1-6])$/
+
+/** At most this many words make an emphasised paragraph a heading (SPEC §3). */
+const MAX_HEADING_WORDS = 20
+const NUMBERING = /^\s*(?:[IVXLC]+|\d{1,2}|[A-Z])[.)]\s*$/
+
+/** The unified plugin. */
+export default function sections() {
+  return (tree: Root, file: VFile) => {
+    if (hasFatal(file)) return
+    const title = file.data.meta?.title ?? null
+    const blocks: Block[] = []
+    const state = { realLevel: 1, index: 0, titleSkipped: false }
+
+    const pushHeading = (text: string, level: number, position: Position | undefined) => {
+      if (!position) return
+      // The title is never a section (SPEC §3): skip a heading repeating it.
+      if (!state.titleSkipped && title && sameText(text, title)) {
+        state.titleSkipped = true
+        return
+      }
+      blocks.push({ kind: 'heading', index: state.index++, text, level, position })
+    }
+
+    const paragraph = (nodes: ElementContent[], fallback?: Position) => {
+      for (const part of splitParagraph(nodes)) {
+        const position = positionOf(part, fallback)
+        if (!position) continue
+        const emphasised = emphasisHeading(part)
+        if (emphasised) {
+          pushHeading(emphasised, Math.min(6, state.realLevel + 1), position)
+          continue
+        }
+        const runIn = capsRunIn(part)
+        if (runIn) pushHeading(runIn, Math.min(6, state.realLevel + 1), position)
+        const block: ParagraphBlock = { kind: 'paragraph', nodes: part, position }
+        if (runIn) block.runInLabel = runIn
+        blocks.push(block)
+      }
+    }
+
+    const walk = (children: readonly RootContent[]) => {
+      let inline: ElementContent[] = []
+      const flush = () => {
+        if (inline.some((node) => !isBlank(node))) paragraph(inline)
+        inline = []
+      }
+      for (const node of children) {
+        if (node.type === 'text' || (node.type === 'element' && isPhrasing(node))) {
+          inline.push(node)
+          continue
+        }
+        if (node.type !== 'element') continue
+        const heading = HEADING.exec(node.tagName)
+        if (heading) {
+          flush()
+          const level = Number(heading[1])
+          const text = textOf(node)
+          if (text) {
+            pushHeading(text, level, positionOf([node]))
+            state.realLevel = level
+          }
+        } else if (node.tagName === 'p') {
+          flush()
+          paragraph(node.children, positionOf([node]))
+        } else if (LISTS.has(node.tagName)) {
+          flush()
+          blocks.push({ kind: 'list', node })
+        } else if (SKIPPED.has(node.tagName)) {
+          flush()
+        } else if (CONTAINERS.has(node.tagName) || node.tagName === 'li' || node.tagName === 'dl') {
+          flush()
+          walk(node.children)
+        } else {
+          flush()
+          walk(node.children)
+        }
+      }
+      flush()
+    }
+
+    walk(tree.children)
+    file.data.blocks = blocks
+    file.data.sections = blocks
+      .filter((block): block is HeadingBlock => block.kind === 'heading')
+      .map((block) => ({ index: block.index, heading: block.text, level: block.level, position: block.position }))
+  }
+}
+
+const PHRASING = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp',
+  'small', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'ins', 'del', 'strike', 'tt', 'big'
+])
+
+/** Inline content (a `span`/`font` counts unless it holds blocks). */
+function isPhrasing(node: Element): boolean {
+  if (PHRASING.has(node.tagName)) return true
+  if (node.tagName === 'span' || node.tagName === 'font') {
+    return node.children.every((child) => child.type !== 'element' || isPhrasing(child))
+  }
+  return false
+}
+
+/**
+ * Split a paragraph as a person sees it (SPEC §3): at two line breaks in a
+ * row, and after a wholly emphasised first line that ends in a line break.
+ */
+export function splitParagraph(nodes: readonly ElementContent[]): ElementContent[][] {
+  // Lines: runs of nodes separated by top-level `<br>`s.
+  const lines: ElementContent[][] = [[]]
+  for (const node of nodes) {
+    if (isElement(node, 'br')) lines.push([])
+    else lines[lines.length - 1]!.push(node)
+  }
+  const parts: ElementContent[][] = []
+  let current: ElementContent[] = []
+  let brs = 0
+  lines.forEach((line, index) => {
+    const blank = line.every(isBlank)
+    if (index > 0) {
+      if (blank) {
+        brs++
+        return
+      }
+      if (brs >= 1 || startsNewParagraph(current)) {
+        // `<br><br>` (a blank line between two breaks), or a heading line.
+        if (current.some((n) => !isBlank(n))) parts.push(current)
+        current = []
+      } else {
+        current.push({ type: 'element', tagName: 'br', properties: {}, children: [] })
+      }
+      brs = 0
+    }
+    current.push(...line)
+  })
+  if (current.some((n) => !isBlank(n))) parts.push(current)
+  return parts
+}
+
+/** A wholly emphasised first line is a heading line of its own. */
+function startsNewParagraph(current: ElementContent[]): boolean {
+  return current.some((n) => !isBlank(n)) && emphasisHeading(current) !== undefined
+}
+
+/** The heading text of a wholly emphasised short paragraph, if it is one. */
+export function emphasisHeading(nodes: readonly ElementContent[]): string | undefined {
+  let rest = nodes.filter((node) => !(node.type === 'text' && node.value.trim() === '') && node.type !== 'comment')
+  const first = rest[0]
+  // An optional numbering such as `I.` or `1.` may stand before the emphasis.
+  if (first?.type === 'text' && NUMBERING.test(first.value)) rest = rest.slice(1)
+  if (rest.length === 0 || !isWhollyEmphasised(rest)) return undefined
+  const text = textOf([...nodes])
+  if (!/\p{L}/u.test(text)) return undefined
+  if (wordCount(text) > MAX_HEADING_WORDS) return undefined
+  if (/[.!?]["”’)]?$/.test(text)) return undefined
+  return text
+}
+
+/**
+ * An ALL-CAPS bold lead-in ending in a colon (`**TREATING AMERICANS
+ * EQUALLY:** Today…`): the lead-in without its colon, if the paragraph opens
+ * with one and goes on.
+ */
+export function capsRunIn(nodes: readonly ElementContent[]): string | undefined {
+  const index = nodes.findIndex((node) => !isBlank(node))
+  const first = nodes[index]
+  if (!isBold(first)) return undefined
+  const lead = textOf(first as Element)
+  const letters = lead.replace(/[^\p{L}]/gu, '')
+  if (letters.length < 2 || letters !== letters.toUpperCase()) return undefined
+  const after = textOf(nodes.slice(index + 1))
+  const colon = /:$/.test(lead) ? after : after.startsWith(':') ? after.slice(1) : undefined
+  if (colon === undefined || !/[\p{L}\p{N}]/u.test(colon)) return undefined
+  const heading = lead.replace(/\s*:$/, '').trim()
+  return heading || undefined
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  return norm(a) === norm(b)
+}

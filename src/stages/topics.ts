@@ -1,0 +1,53 @@
+/**
+ * Stage: topics (SPEC §9). Tags each commitment with the topics whose
+ * keywords occur in its text, label or section heading; the keyword map is
+ * data (`lexicon/topics.json`) that the config can extend.
+ */
+import type { Root } from 'hast'
+import type { VFile } from 'vfile'
+import bundled from '../lexicon/topics.json' with { type: 'json' }
+import { hasFatal } from './guard.js'
+
+export type TopicMatcher = Array<{ topic: string; pattern: RegExp }>
+
+const cache = new WeakMap<object, TopicMatcher>()
+const defaultKey = {}
+
+const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Compile the keyword map into one word-bounded pattern per topic. */
+export function compileTopics(extra: Record<string, string[]> = {}): TopicMatcher {
+  const map = new Map<string, Set<string>>()
+  for (const source of [bundled as Record<string, string[]>, extra]) {
+    for (const [topic, keywords] of Object.entries(source)) {
+      if (topic.startsWith('$')) continue
+      const set = map.get(topic) ?? new Set<string>()
+      for (const keyword of keywords) set.add(keyword.toLowerCase())
+      map.set(topic, set)
+    }
+  }
+  return [...map].map(([topic, keywords]) => ({
+    topic,
+    // Longest first, so "artificial intelligence" wins over "intelligence".
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...keywords].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu')
+  }))
+}
+
+/** The topics of one text, in the map's order. */
+export function topicsOf(matcher: TopicMatcher, ...texts: Array<string | null | undefined>): string[] {
+  const haystack = texts.filter(Boolean).join(' \n ')
+  return matcher.filter(({ pattern }) => pattern.test(haystack)).map(({ topic }) => topic)
+}
+
+export default function topics() {
+  return (_tree: Root, file: VFile) => {
+    if (hasFatal(file)) return
+    const key = file.data.config ?? defaultKey
+    let matcher = cache.get(key)
+    if (!matcher) {
+      matcher = compileTopics(file.data.config?.topics)
+      cache.set(key, matcher)
+    }
+    for (const item of file.data.classified ?? []) item.topics = topicsOf(matcher, item.text, item.label, item.section)
+  }
+}
