@@ -52,6 +52,11 @@ class Decider {
     if (t[i + 1]?.text === ',' && words.isLeadAdverb(t[i]!.lower)) i += 2
     const first = t[i]
     if (!first) return none('no words')
+    // "Open Radio Access Networks (Open RAN):", "Supply Chain Resilience:": a
+    // title introducing a nested list, not a verb-led bullet (rule 4).
+    if (isTitleIntro(this.text)) return none('title introducing a list')
+    // A quotation is a quote, not an action (rule 4).
+    if (/^["“]/.test(this.text) && /["”][.!]?$/.test(this.text)) return none('quote')
 
     // Rule 1/2: a bullet opening with a verb form.
     const lead = this.leadVerb(i)
@@ -62,7 +67,8 @@ class Decider {
         const main = this.mainClauseAfterComma(i + 1, 'gerund', this.allowsImperative(i))
         if (main) return this.resolve(main, 'participial frame, main clause')
       }
-      const modality: Modality = lead.gerund ? 'ongoing' : readings?.[0]?.kind === 's' ? 'ongoing' : 'planned'
+      const kind = readings?.[0]?.kind
+      const modality: Modality = lead.gerund || kind === 's' ? 'ongoing' : kind === 'past' ? 'done' : 'planned'
       return this.verbAt(i, modality, lead.gerund ? 'verb-led bullet (gerund)' : 'verb-led bullet', true)
     }
 
@@ -94,16 +100,20 @@ class Decider {
     if (next && next.text === "'s") return undefined
     // "Leading American companies have announced…": the -ing word is part of the subject.
     if (this.auxiliarySoon(i + 1)) return undefined
-    const readings = lookup(this.lexicon, token.lower)?.filter((r) => r.kind === 'ing' || r.kind === 'base' || r.kind === 's')
+    const atStart = i === this.firstWordIndex()
+    // Past forms lead bullets of what was done ("Provided 200 ventilators…").
+    const readings = lookup(this.lexicon, token.lower)?.filter((r) => r.kind === 'ing' || r.kind === 'base' || r.kind === 's' || (r.kind === 'past' && atStart))
     if (readings && readings.length > 0) {
       if (this.lexicon.classes.get(readings[0]!.lemma) === undefined && !this.lexicon.phrasal.has(readings[0]!.lemma)) return undefined
       // A base form led by a capital only counts at the very start of the text.
-      if (readings[0]!.kind !== 'ing' && i !== this.firstWordIndex()) return undefined
+      if (readings[0]!.kind !== 'ing' && !atStart) return undefined
       return { readings, gerund: readings.some((r) => r.kind === 'ing') }
     }
     // An -ing word the lexicon lacks, opening the bullet: a verb-led bullet
-    // with an unknown verb ("Modernizing…"), unless a noun reading is certain.
-    if (/^\p{Lu}\p{Ll}+ing$/u.test(token.text) && !words.ING_NOUNS.has(token.lower) && i === this.firstWordIndex()) {
+    // with an unknown verb ("Modernizing…", "Re-launching…"), unless it is a known noun.
+    if (/^\p{Lu}[\p{Ll}-]+ing$/u.test(token.text) && !words.ING_NOUNS.has(token.lower) && atStart) {
+      // "Lansing Mayor…", "Boeing and…": names ending in -ing are not verbs.
+      if (this.tagsOf(token)?.has('ProperNoun')) return undefined
       return { readings: undefined, gerund: true }
     }
     return undefined
@@ -177,6 +187,10 @@ class Decider {
         return undefined
       }
     }
+    // A subject opens like one: a name, a determiner, a pronoun or a number.
+    if (!start.capitalised && !words.DETERMINERS.has(start.lower) && !words.PLURAL_PRONOUNS.has(start.lower) && !/^(it|he|she|this|that)$/.test(start.lower) && !/^\d/.test(start.text)) {
+      return undefined
+    }
     for (let m = k; m < Math.min(t.length, k + words.MAX_SUBJECT_TOKENS); m++) {
       const token = t[m]!
       if (token.text === ',' || token.text === ';' || token.text === ':') return undefined
@@ -192,10 +206,10 @@ class Decider {
   /** The first finite verb from `from` (rule 3), or undefined. */
   private findFinite(from: number, to: number): Hit | undefined {
     for (let j = from; j < to; j++) {
-      const hit = this.finiteAt(j, j > from)
+      const hit = this.finiteAt(j, j > from) ?? (j > from ? this.unknownFiniteAt(j) : undefined)
       if (hit) return hit
     }
-    return this.unknownFinite(from, to)
+    return undefined
   }
 
   /** Whether token `j` is a finite verb (or a modal/auxiliary opening one). */
@@ -214,8 +228,11 @@ class Decider {
     const prev = t[j - 1]
     const prev2 = t[j - 2]
     const next = this.nextWord(j + 1)
+    // "This includes…" is a verb after a pronoun; "the launched…" is not.
+    const onlyPresent = readings.every((r) => r.kind === 's')
+    const determiners = onlyPresent ? words.ARTICLES : words.DETERMINERS
     const attributive =
-      (prev && (words.DETERMINERS.has(prev.lower) || words.PREPOSITIONS.has(prev.lower) || prev.lower === 'to')) ||
+      (prev && (determiners.has(prev.lower) || words.PREPOSITIONS.has(prev.lower) || prev.lower === 'to')) ||
       (prev && /ly$/.test(prev.lower) && prev2 && words.DETERMINERS.has(prev2.lower))
     if (attributive) return undefined
     if (readings.some((r) => r.kind === 'past')) {
@@ -229,32 +246,40 @@ class Decider {
       // "projects will…": a noun heading the subject.
       if (next && (words.MODALS.has(next.lower) || words.BE.has(next.lower) || words.HAVE.has(next.lower))) return undefined
       if (readings.every((r) => r.kind === 'base') && prev && !this.canPrecedeBase(prev)) return undefined
+      // "INL support expanded access": a noun before the real verb.
+      if (next && lookup(this.lexicon, next.lower)?.every((r) => r.kind === 'past')) return undefined
       // After a name or pronoun the lexicon is trusted ("DTA coordinates");
       // after a common noun compromise must agree ("resource projects").
-      const trusted = prev && (prev.capitalised || words.PLURAL_PRONOUNS.has(prev.lower) || prev.text === ')')
+      const trusted =
+        (prev && (prev.capitalised || words.PLURAL_PRONOUNS.has(prev.lower) || prev.text === ')')) ||
+        // "commits to mobilizing", "aims to strengthen": an -s form before "to".
+        (next?.lower === 'to' && readings.some((r) => r.kind === 's'))
       if (!trusted && !this.taggedAsVerb(token)) return undefined
       return { index: j, kind: 'present', modality: 'ongoing' }
     }
     return undefined
   }
 
-  /** A plural subject can stand before a base-form present ("The leaders welcome…"). */
+  /** A plural subject can stand before a base-form present ("The leaders welcome…", "We also welcome…"). */
   private canPrecedeBase(prev: Token): boolean {
-    return prev.capitalised || words.PLURAL_PRONOUNS.has(prev.lower) || /s$/.test(prev.lower) || prev.text === ')'
+    let k = this.tokens.indexOf(prev)
+    while (k > 0 && this.isAdverb(k)) k--
+    const subject = this.tokens[k] ?? prev
+    return subject.capitalised || words.PLURAL_PRONOUNS.has(subject.lower) || /s$/.test(subject.lower)
   }
 
-  /** A verb the lexicon lacks: compromise's first finite verb, if any. */
-  private unknownFinite(from: number, to: number): Hit | undefined {
+  /** A verb the lexicon lacks, where compromise sees a finite verb right after a subject. */
+  private unknownFiniteAt(j: number): Hit | undefined {
     const t = this.tokens
-    for (let j = from + 1; j < to; j++) {
-      const token = t[j]!
-      if (!token.word || token.capitalised || lookup(this.lexicon, token.lower)) continue
-      const prev = t[j - 1]
-      if (prev && (words.DETERMINERS.has(prev.lower) || words.PREPOSITIONS.has(prev.lower) || prev.lower === 'to')) continue
-      const tags = this.tagsOf(token)
-      if (tags && tags.has('Verb') && (tags.has('PastTense') || tags.has('PresentTense')) && !tags.has('Infinitive') && !tags.has('Gerund') && !tags.has('Auxiliary')) {
-        return { index: j, kind: 'finite', modality: tags.has('PastTense') ? 'done' : 'ongoing' }
-      }
+    const token = t[j]!
+    if (!token.word || token.capitalised || !/(ed|es|s)$/.test(token.lower) || lookup(this.lexicon, token.lower)) return undefined
+    if (words.FUNCTION_WORDS.has(token.lower)) return undefined
+    const prev = t[j - 1]
+    // Only after something that can end a subject: a name, a pronoun, ")".
+    if (!prev || !(prev.capitalised || words.PLURAL_PRONOUNS.has(prev.lower) || prev.text === ')')) return undefined
+    const tags = this.tagsOf(token)
+    if (tags && tags.has('Verb') && (tags.has('PastTense') || tags.has('PresentTense')) && !tags.has('Infinitive') && !tags.has('Gerund') && !tags.has('Auxiliary')) {
+      return { index: j, kind: 'finite', modality: tags.has('PastTense') ? 'done' : 'ongoing' }
     }
     return undefined
   }
@@ -298,6 +323,8 @@ class Decider {
         continue
       }
       if (this.isAdverb(k)) continue
+      // "has aggressively and successfully negotiated".
+      if ((token.lower === 'and' || token.lower === 'or') && this.isAdverb(k - 1) && this.isAdverb(k + 1)) continue
       break
     }
     const token = t[k]
@@ -361,12 +388,13 @@ class Decider {
     const phrasal = this.lexicon.phrasal.get(lemma)
     if (phrasal) {
       const p = this.skipAdverbs(k + 1, true)
-      const particle = t[p]
-      const entry = particle && phrasal.find((e) => e.particles.includes(particle.lower))
-      if (entry && particle) {
+      for (const entry of phrasal) {
+        const last = this.matchParticle(p, entry.particles)
+        if (last === undefined) continue
         verb = entry.lemma
-        end = p === k + 1 ? particle.end : token.end
-        if (p === k + 1) end = particle.end
+        // The phrase is the verb with its particle when they stand together.
+        if (p === k + 1) end = t[last]!.end
+        break
       }
     }
     const phrase = this.text.slice(token.start, end)
@@ -391,6 +419,15 @@ class Decider {
     const decision: Decision = { verb, phrase, class: cls, modality, reason: why }
     if (unknown) decision.unknown = unknown
     return decision
+  }
+
+  /** Index of the last token of a particle ("with", "forward to") starting at `p`. */
+  private matchParticle(p: number, particles: string[]): number | undefined {
+    for (const particle of particles) {
+      const parts = particle.split(/\s+/)
+      if (parts.every((part, n) => this.tokens[p + n]?.lower === part)) return p + parts.length - 1
+    }
+    return undefined
   }
 
   /** A listed verb this one is built on: "co-develop" → "develop", "relaunch" → "launch". */
@@ -438,6 +475,15 @@ class Decider {
     for (; k < this.tokens.length; k++) if (this.tokens[k]!.word) return this.tokens[k]
     return undefined
   }
+}
+
+/** A short Title Case phrase ending in a colon. */
+function isTitleIntro(text: string): boolean {
+  if (!/:$/.test(text)) return false
+  const body = text.slice(0, -1).replace(/\([^)]*\)/g, ' ')
+  const ws = body.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w))
+  if (ws.length === 0 || ws.length > 12) return false
+  return ws.every((w, n) => /^[\p{Lu}\p{N}“"‘'(]/u.test(w) || (n > 0 && words.TITLE_SMALL_WORDS.has(w.toLowerCase())))
 }
 
 function none(reason: string): Decision {

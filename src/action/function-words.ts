@@ -22,12 +22,18 @@ export const FRAME_STARTERS = set(data.frameStarters)
 export const CLAUSE_BLOCKERS = set(data.clauseBlockers)
 export const RELATIVES = set(data.relatives)
 export const DETERMINERS = set(data.determiners)
+/** Determiners that cannot stand alone as a subject (unlike "this", "each"). */
+export const ARTICLES = set(data.articles)
 export const PREPOSITIONS = set(data.prepositions)
 export const PLURAL_PRONOUNS = set(data.pluralPronouns)
 export const ING_NOUNS = set(data.ingNouns)
 export const VERB_PREFIXES = data.verbPrefixes
 export const MAX_SUBJECT_TOKENS = data.maxSubjectTokens
 const LEAD_ADVERBS = set(data.leadAdverbs)
+/** Words that never start an unknown verb. */
+export const FUNCTION_WORDS = new Set([...data.determiners, ...data.prepositions, ...data.relatives, ...data.clauseBlockers, ...data.adverbs])
+/** Small words a Title Case phrase leaves lowercase. */
+export const TITLE_SMALL_WORDS = set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'for', 'in', 'on', 'to', 'at', 'by', 'with', 'from', 'into', 'via', 'vs', 'per', 'as', 'including'])
 
 /** "Importantly, …": an adverb that opens the text, then a comma. */
 export function isLeadAdverb(word: string): boolean {

@@ -1,67 +1,85 @@
 /**
  * Repairs a habit of the scraped markdown family that CommonMark reads as
- * literal asterisks: whitespace (often a NBSP) just inside a `**` run, as in
- * `**PROMOTING HEALTH\u00a0**` or `**<u>Title:</u>  **The text`. Moving the
- * whitespace outside the delimiter keeps the text the same length, so every
- * position still points at the source file. A `**` pair around nothing but
- * punctuation (`Conservation**: **The`) is blanked out for the same reason.
+ * literal asterisks: whitespace (often a NBSP) just inside an emphasis run,
+ * as in `**PROMOTING HEALTH\u00a0**`, `**<u>Title:</u>  **The text` or
+ * `*Digital Economy:\u00a0 *DFC helped…`. Moving the whitespace outside the
+ * delimiter keeps the text the same length, so every position still points
+ * at the source file. A pair around nothing but punctuation
+ * (`Conservation**: **The`) is blanked out for the same reason.
  */
 const LIST_START = /^\s{0,12}(?:[-*+]|\d{1,3}[.)])\s+/
 const WS = /[ \u00a0]/
+/** Whitespace a closer may be moved past, a hard break's newline included. */
+const CLOSER_WS = /[ \u00a0\t\n]/
+/** After a `***` run the pairing is unknowable: the block is left as written. */
+const UNSAFE = -2
+
+interface State {
+  /** Index of the pending opener per delimiter length (1 or 2), -1 for none. */
+  open: [number, number, number]
+  unsafe: boolean
+}
 
 export function repairEmphasis(markdown: string): string {
-  if (!markdown.includes('**')) return markdown
+  if (!markdown.includes('*')) return markdown
   const chars = markdown.split('')
-  let open = -1
+  const state: State = { open: [-1, -1, -1], unsafe: false }
   let lineStart = 0
-  const reset = () => {
-    open = -1
-  }
   for (let i = 0; i <= markdown.length; i++) {
     if (i < markdown.length && markdown[i] !== '\n') continue
     const line = markdown.slice(lineStart, i)
-    if (line.trim() === '' || LIST_START.test(line) || /^\s{0,3}#/.test(line)) reset()
-    scanLine(chars, lineStart, i, () => open, (v) => (open = v))
+    const marker = LIST_START.exec(line)
+    if (line.trim() === '' || marker || /^\s{0,3}#/.test(line)) {
+      state.open = [-1, -1, -1]
+      state.unsafe = false
+    }
+    scanLine(chars, lineStart + (marker ? marker[0].length : 0), i, state)
     lineStart = i + 1
   }
   return chars.join('')
 }
 
-function scanLine(chars: string[], from: number, to: number, getOpen: () => number, setOpen: (v: number) => void) {
-  for (let i = from; i < to - 1; i++) {
-    if (chars[i] !== '*' || chars[i + 1] !== '*') continue
-    // Only runs of exactly two, not escaped.
-    if (chars[i - 1] === '*' || chars[i + 2] === '*' || chars[i - 1] === '\\') {
-      while (chars[i + 1] === '*') i++
-      continue
+function scanLine(chars: string[], from: number, to: number, state: State) {
+  for (let i = from; i < to; i++) {
+    if (state.unsafe) return
+    if (chars[i] !== '*') continue
+    if (chars[i - 1] === '\\') continue
+    let length = 1
+    while (chars[i + length] === '*') length++
+    if (length > 2) {
+      state.unsafe = true
+      return
     }
-    const open = getOpen()
+    const size = length as 1 | 2
+    const open = state.open[size]
     if (open < 0) {
       // Opener followed by whitespace: `** Text` → ` **Text`.
-      let j = i + 2
+      let j = i + size
       while (j < to && WS.test(chars[j]!)) j++
-      if (j > i + 2 && j < to && chars[j] !== '*') {
-        const ws = chars.slice(i + 2, j)
-        chars.splice(i, j - i, ...ws, '*', '*')
-        i = i + ws.length
+      if (j > i + size && j < to && chars[j] !== '*') {
+        const ws = chars.slice(i + size, j)
+        chars.splice(i, j - i, ...ws, ...'*'.repeat(size))
+        i += ws.length
       }
-      setOpen(i)
+      state.open[size] = i
+      i += size - 1
     } else {
       // Closer preceded by whitespace: `Text  **` → `Text**  `.
       let j = i
-      while (j > open + 2 && WS.test(chars[j - 1]!)) j--
+      while (j > open + size && CLOSER_WS.test(chars[j - 1]!)) j--
       if (j < i) {
         const ws = chars.slice(j, i)
-        chars.splice(j, i + 2 - j, '*', '*', ...ws)
+        chars.splice(j, i + size - j, ...'*'.repeat(size), ...ws)
         i = j
       }
-      const inner = chars.slice(open + 2, i).join('')
+      const inner = chars.slice(open + size, i).join('')
       if (!/[\p{L}\p{N}<]/u.test(inner)) {
-        chars[open] = chars[open + 1] = ' '
-        chars[i] = chars[i + 1] = ' '
+        for (let k = 0; k < size; k++) chars[open + k] = chars[i + k] = ' '
       }
-      setOpen(-1)
-      i++
+      state.open[size] = -1
+      i += size - 1
     }
   }
 }
+
+export { UNSAFE }
