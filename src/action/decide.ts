@@ -62,7 +62,7 @@ class Decider {
     const lead = this.leadVerb(i)
     if (lead) {
       const readings = lead.readings
-      if (lead.gerund) {
+      if (lead.gerund || lead.readings?.[0]?.kind === 'past') {
         // Rule 2: a participial frame followed by a main clause with its own subject.
         const main = this.mainClauseAfterComma(i + 1, 'gerund', this.allowsImperative(i))
         if (main) return this.resolve(main, 'participial frame, main clause')
@@ -232,6 +232,7 @@ class Decider {
     const onlyPresent = readings.every((r) => r.kind === 's')
     const determiners = onlyPresent ? words.ARTICLES : words.DETERMINERS
     const attributive =
+      (prev && /['’]s$/.test(prev.text)) ||
       (prev && (determiners.has(prev.lower) || words.PREPOSITIONS.has(prev.lower) || prev.lower === 'to')) ||
       (prev && /ly$/.test(prev.lower) && prev2 && words.DETERMINERS.has(prev2.lower))
     if (attributive) return undefined
@@ -253,7 +254,9 @@ class Decider {
       const trusted =
         (prev && (prev.capitalised || words.PLURAL_PRONOUNS.has(prev.lower) || prev.text === ')')) ||
         // "commits to mobilizing", "aims to strengthen": an -s form before "to".
-        (next?.lower === 'to' && readings.some((r) => r.kind === 's'))
+        (next?.lower === 'to' && readings.some((r) => r.kind === 's')) ||
+        // "– NATO 3.0 – moves the Alliance": an -s form before a determiner.
+        (next !== undefined && words.ARTICLES.has(next.lower) && readings.some((r) => r.kind === 's'))
       if (!trusted && !this.taggedAsVerb(token)) return undefined
       return { index: j, kind: 'present', modality: 'ongoing' }
     }
@@ -339,8 +342,10 @@ class Decider {
       }
     }
     if (token && token.word && !token.capitalised) {
-      const readings = lookup(this.lexicon, token.lower)
-      if (readings) return this.verbAt(k, modality, reason, false)
+      const all = lookup(this.lexicon, token.lower)
+      // After "has"/"is" only a participle continues the verb ("has impacts" is "have").
+      const readings = hit.kind === 'aux' && !sawBe ? all?.filter((r) => r.kind === 'past') : hit.kind === 'aux' ? all?.filter((r) => r.kind === 'past' || r.kind === 'ing') : all
+      if (readings && readings.length > 0) return this.verbAt(k, modality, reason, false)
       // After a modal a lowercase word is a verb ("will envision").
       if (hit.kind === 'modal' && !words.DETERMINERS.has(token.lower) && !words.PREPOSITIONS.has(token.lower) && !sawBe) {
         return this.verbAt(k, modality, reason, false)

@@ -29,7 +29,10 @@ export default function action() {
     if (hasFatal(file)) return
     const lexicon = lexiconFor(file.data.config)
     file.data.classified = (file.data.items ?? []).map((item): ClassifiedItem => {
-      const decision = decideAction(item.text, lexicon)
+      // A text that only finishes its label's sentence ("**Establish a Task
+      // Force**, led by Australia…") is read together with the label.
+      const continues = item.label !== undefined && /^\p{Ll}/u.test(item.text)
+      const decision = decideAction(continues ? `${item.label} ${item.text}` : item.text, lexicon)
       if (decision.unknown) {
         file.message(`Unexpected action verb \`${decision.unknown}\`, expected a verb listed in the lexicon`, {
           place: item.position,

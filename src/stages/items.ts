@@ -12,11 +12,9 @@ import { wordCount } from '../text/normalize.js'
 import type { Item } from './data.js'
 import { hasFatal } from './guard.js'
 
-/** Separators between a label and its text: `.`, `:`, dashes. */
-const SEPARATOR_END = /[\s.:\u2013\u2014-]+$/
-const SEPARATOR_START = /^[\s.:\u2013\u2014-]+/
-const HAS_SEPARATOR_END = /[.:\u2013\u2014-]\s*$/
-const HAS_SEPARATOR_START = /^\s*[.:\u2013\u2014-]/
+/** Separators between a label and its text: `.`, `:`, `,`, `;`, dashes. */
+const SEPARATOR_END = /[\s.:,;\u2013\u2014-]+$/
+const SEPARATOR_START = /^[\s.:,;\u2013\u2014-]+/
 /** A short title before a colon (SPEC §4): at most 8 words. */
 const MAX_TITLE_WORDS = 8
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'for', 'in', 'on', 'to', 'at', 'by', 'with', 'from', 'into', 'via', 'vs', 'per', 'as', 'its', 'our', 'their'])
@@ -117,14 +115,19 @@ export function splitLabel(nodes: readonly ElementContent[], full: string): { la
   const index = nodes.findIndex((node) => !isBlank(node))
   const first = nodes[index]
   if (isBold(first)) {
-    const bold = textOf(first as Element)
+    // The bold run: adjacent bold elements with only whitespace between
+    // (`**Deliver an** **investigator's toolkit**` is one run).
+    let end = index + 1
+    for (let k = index + 1; k < nodes.length; k++) {
+      const node = nodes[k]!
+      if (isBold(node)) end = k + 1
+      else if (!isBlank(node) || isElement(node, 'br')) break
+    }
+    const bold = textOf(nodes.slice(index, end))
     if (bold && full.startsWith(bold)) {
-      const rest = full.slice(bold.length)
       const label = bold.replace(SEPARATOR_END, '')
-      const text = rest.replace(SEPARATOR_START, '')
-      if (label && /[\p{L}\p{N}]/u.test(text) && (HAS_SEPARATOR_END.test(bold) || HAS_SEPARATOR_START.test(rest))) {
-        return { label, text }
-      }
+      const text = full.slice(bold.length).replace(SEPARATOR_START, '')
+      if (label && /[\p{L}\p{N}]/u.test(text)) return { label, text }
     }
   }
   const colon = /^([^:]{1,120}?):\s+(\S.*)$/su.exec(full)
