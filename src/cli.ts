@@ -6,9 +6,9 @@
  *   commitments schema
  */
 import { parseArgs } from 'node:util'
-import { reporter } from 'vfile-reporter'
 import { runExtract } from './batch/run.js'
 import { ConfigError, loadConfig } from './config/load.js'
+import { formatMessages } from './report/diagnostics.js'
 import { documentJsonSchema } from './schema/document.js'
 
 const USAGE = `Usage:
@@ -47,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     config = await loadConfig(values.config)
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(reporter([error.file]) + '\n')
+      process.stderr.write(formatMessages([error.file]) + '\n')
       return 2
     }
     throw error
@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const skip of summary.skipped) process.stderr.write(`${skip.input}: skipped (${skip.reason})\n`)
   const withMessages = summary.files.filter((file) => file.messages.length > 0)
   if (withMessages.length > 0) {
-    const report = reporter(withMessages, { quiet: values.quiet === true })
+    const report = formatMessages(withMessages, { quiet: values.quiet === true })
     if (report) process.stderr.write(report + '\n')
   }
   if (!values.quiet) {

@@ -140,10 +140,22 @@ export const Document = z
     commitments: z.array(Commitment),
     warnings: z.array(Warning)
   })
-  .meta({ id: 'Document', title: 'Document', description: 'One release: its metadata, sections and commitments (SPEC §9).' })
+  .meta({ title: 'Document', description: 'One release: its metadata, sections and commitments (SPEC §9).' })
 export type Document = z.infer<typeof Document>
+
+/** The output schemas, in their own registry: each becomes a `$defs` entry of the JSON Schema. */
+export const outputRegistry = z.registry<{ id: string; title?: string; description?: string }>()
+outputRegistry.add(Commitment, { id: 'Commitment', description: 'One commitment: an item of the release with its action and annotations.' })
+outputRegistry.add(Section, { id: 'Section' })
+outputRegistry.add(Action, { id: 'Action' })
+outputRegistry.add(Entity, { id: 'Entity' })
+outputRegistry.add(DateMention, { id: 'DateMention' })
+outputRegistry.add(Amount, { id: 'Amount' })
+outputRegistry.add(Link, { id: 'Link' })
+outputRegistry.add(Position, { id: 'Position' })
+outputRegistry.add(Warning, { id: 'Warning' })
 
 /** The JSON Schema of the output, as `commitments schema` prints it. */
 export function documentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(Document, { target: 'draft-2020-12' }) as Record<string, unknown>
+  return z.toJSONSchema(Document, { target: 'draft-2020-12', metadata: outputRegistry }) as Record<string, unknown>
 }

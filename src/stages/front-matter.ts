@@ -7,6 +7,7 @@
 import type { Heading, Root, Yaml } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
+import { location } from 'vfile-location'
 import { parseDocument } from 'yaml'
 import { normalizeText } from '../text/normalize.js'
 import type { Meta } from './data.js'
@@ -34,8 +35,9 @@ function readYaml(node: Yaml, file: VFile): Record<string, unknown> | undefined 
   const error = doc.errors[0]
   if (error) {
     // The YAML starts on the line after the opening `---`.
-    const line = (node.position?.start.line ?? 1) + (error.linePos?.[0]?.line ?? 1)
-    const column = error.linePos?.[0]?.col ?? 1
+    const point = location(node.value).toPoint(Math.min(error.pos[0], node.value.length)) ?? { line: 1, column: 1 }
+    const line = (node.position?.start.line ?? 1) + point.line
+    const column = point.column
     const message = file.message(`Unexpected malformed front matter: ${error.message.split('\n')[0]}`, {
       place: { line, column },
       ruleId: 'front-matter',

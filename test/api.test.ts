@@ -1,0 +1,14 @@
+/** Pins the public API surface, as hast-util-to-text's first test does. */
+import { expect, it } from 'vitest'
+import * as api from '../src/index.js'
+
+it('exposes the public API', () => {
+  expect(Object.keys(api).sort()).toEqual(
+    [
+      'Action', 'ActionClass', 'Amount', 'Commitment', 'ConfigError', 'DateMention', 'Document', 'DocumentKind', 'Entity', 'EntityType',
+      'Link', 'Modality', 'Point', 'Position', 'Section', 'Source', 'Warning', 'buildLexicon', 'decideAction', 'defineConfig',
+      'documentJsonSchema', 'extract', 'formatMessages', 'formatOf', 'loadConfig', 'markdownProcessor', 'outputRegistry', 'processFile', 'readBytes', 'readText',
+      'resolveConfig', 'runExtract'
+    ].sort()
+  )
+})

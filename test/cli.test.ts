@@ -1,0 +1,93 @@
+/** The `commitments` command end to end, as a user runs it (built `dist/cli.js`). */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { Document } from '../src/index.js'
+import { root } from './helpers.js'
+
+const cli = path.join(root, 'dist', 'cli.js')
+const run = (args: string[], options: { cwd?: string; input?: string } = {}) =>
+  spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8' })
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'commitments-'))
+const readJsonl = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+
+const fixtures = fs.readdirSync(path.join(root, 'fixtures')).filter((f) => fs.existsSync(path.join(root, 'fixtures', f, 'input.md')))
+
+describe('commitments extract', () => {
+  it('writes one Document per input, in input order, and goes on past bad files', () => {
+    const dir = tmp()
+    const bad = path.join(dir, 'latin1.md')
+    fs.writeFileSync(bad, Buffer.from([...Buffer.from('---\ntitle: x\n---\n\nCaf'), 0xe9, 0x0a]))
+    fs.writeFileSync(path.join(dir, 'empty.md'), '')
+    const a = `fixtures/${fixtures[1]}/input.md`
+    const b = `fixtures/${fixtures[0]}/input.md`
+    const out = path.join(dir, 'out')
+    const result = run(['extract', a, bad, b, path.join(dir, 'empty.md'), '--out', out])
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/latin1\.md:5:4 error Unexpected byte 0xe9/)
+    expect(result.stderr).toMatch(/empty\.md:1:1 error Unexpected empty file/)
+    const docs = readJsonl(path.join(out, 'documents.jsonl'))
+    expect(docs.map((d) => d.source.path)).toEqual([a, b])
+    for (const doc of docs) {
+      expect(Document.safeParse(doc).success).toBe(true)
+      const file = JSON.parse(fs.readFileSync(path.join(out, 'documents', `${doc.id}.json`), 'utf8'))
+      expect(file).toEqual(doc)
+    }
+    expect(fs.readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('reads the inputs named in pipeline.config.ts when given none', () => {
+    const out = path.join(tmp(), 'out')
+    const result = run(['extract', '--out', out, '--quiet'])
+    expect(result.status, result.stderr).toBe(0)
+    expect(readJsonl(path.join(out, 'documents.jsonl'))).toHaveLength(fixtures.length)
+  })
+
+  it('reads folders recursively and stdin', () => {
+    const out = path.join(tmp(), 'out')
+    const text = fs.readFileSync(path.join(root, 'fixtures', fixtures[0]!, 'input.md'), 'utf8')
+    const result = run(['extract', '-', `fixtures/${fixtures[2]}`, '--out', out, '--quiet'], { input: text })
+    expect(result.status, result.stderr).toBe(0)
+    const docs = readJsonl(path.join(out, 'documents.jsonl'))
+    expect(docs).toHaveLength(2)
+    expect(docs[0].title).toMatch(/FACT SHEET/)
+  })
+
+  it('reports an invalid config as a message on the config file', () => {
+    const dir = tmp()
+    fs.writeFileSync(path.join(dir, 'pipeline.config.mjs'), 'export default { concurrency: 0, lexicon: { verbs: { bogus: ["x"] } } }\n')
+    const result = run(['extract'], { cwd: dir })
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/pipeline\.config\.mjs/)
+    expect(result.stderr).toMatch(/concurrency/)
+  })
+
+  it('applies lexicon additions from the config', () => {
+    const dir = tmp()
+    fs.writeFileSync(path.join(dir, 'pipeline.config.mjs'), 'export default { lexicon: { verbs: { launching: ["frobnicate"] } } }\n')
+    fs.writeFileSync(path.join(dir, 'r.md'), "---\ntitle: 'X'\n---\n\n- The agencies will frobnicate the widgets.\n")
+    const result = run(['extract', 'r.md', '--out', 'out', '--quiet'], { cwd: dir })
+    expect(result.status, result.stderr).toBe(0)
+    expect(readJsonl(path.join(dir, 'out', 'documents.jsonl'))[0].commitments[0].action).toMatchObject({ verb: 'frobnicate', class: 'launching' })
+  })
+})
+
+describe('commitments schema', () => {
+  it('prints the JSON Schema of the Document', () => {
+    const result = run(['schema'])
+    expect(result.status).toBe(0)
+    const schema = JSON.parse(result.stdout)
+    expect(schema.$schema).toMatch(/2020-12/)
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['schemaVersion', 'id', 'source', 'sections', 'commitments', 'warnings']))
+    expect(schema.properties.commitments.items.$ref).toBe('#/$defs/Commitment')
+    expect(schema.$defs.Commitment.required).toEqual(expect.arrayContaining(['id', 'text', 'action', 'position']))
+  })
+
+  it('prints usage and fails on an unknown command', () => {
+    const result = run(['frob'])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/Usage/)
+  })
+})

@@ -1,0 +1,50 @@
+/**
+ * The issue's acceptance run, on the shared corpus when it sits beside the
+ * project (it does in CI): every markdown release yields one valid
+ * Document, and the gold scores hold (SPEC §10). Skipped when absent: the
+ * project's own tests above stand without it.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { Document, runExtract } from '../src/index.js'
+import { config, root } from './helpers.js'
+
+const shared = path.resolve(root, '..', 'shared')
+const corpus = path.join(shared, 'corpus', 'markdown')
+const present = fs.existsSync(corpus) && fs.existsSync(path.join(shared, 'tools', 'score.mjs'))
+
+describe.skipIf(!present)('shared corpus', () => {
+  it('extracts every markdown release into one valid Document, with no failure', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'))
+    const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.md'))
+    const summary = await runExtract({ inputs: [corpus], out, config, cwd: root })
+    expect(summary.failures).toBe(0)
+    const docs = fs.readFileSync(path.join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    expect(docs).toHaveLength(files.length)
+    for (const doc of docs) expect(Document.safeParse(doc).success).toBe(true)
+  })
+
+  it('meets the segmentation, section, verb and class targets on the annotated markdown releases', async () => {
+    const gold = fs.mkdtempSync(path.join(os.tmpdir(), 'gold-'))
+    const inputs: string[] = []
+    for (const name of fs.readdirSync(path.join(shared, 'gold', 'dev'))) {
+      const entry = JSON.parse(fs.readFileSync(path.join(shared, 'gold', 'dev', name), 'utf8'))
+      if (!String(entry.file).endsWith('.md')) continue
+      fs.copyFileSync(path.join(shared, 'gold', 'dev', name), path.join(gold, name))
+      inputs.push(path.join(corpus, entry.file))
+    }
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'scored-'))
+    await runExtract({ inputs, out, config, cwd: root })
+    const result = spawnSync(process.execPath, [path.join(shared, 'tools', 'score.mjs'), '--gold', gold, '--pred', path.join(out, 'documents.jsonl'), '--json'], { encoding: 'utf8' })
+    expect(result.status, result.stderr).toBe(0)
+    const score = JSON.parse(result.stdout.trim().split('\n').pop()!.replace(/^SCORE /, ''))
+    expect(score.documentsMissing).toBe(0)
+    expect(score.segmentation.f1).toBeGreaterThanOrEqual(0.97)
+    expect(score.sectionAccuracy).toBeGreaterThanOrEqual(0.93)
+    expect(score.verbAccuracy).toBeGreaterThanOrEqual(0.85)
+    expect(score.classAccuracy).toBeGreaterThanOrEqual(0.85)
+  })
+})

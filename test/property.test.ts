@@ -1,0 +1,70 @@
+/**
+ * Property tests: whatever markdown comes in, the pipeline never crashes,
+ * the Document always validates, and every position points into the source.
+ */
+import fc from 'fast-check'
+import { location } from 'vfile-location'
+import { describe, expect, it } from 'vitest'
+import { Document, extract } from '../src/index.js'
+import { config } from './helpers.js'
+
+const word = fc.constantFrom('Launching', 'the', 'United States', 'will', 'expand', 'India’s', 'U.S.-India', 'cooperation', 'Welcoming', 'partners', '21<sup>st</sup>', 'MQ-9B', 'x', '\u00a0', '\u2060', '&amp;', '\\*', 'Advances', 'to', 'and', '—', ':', '.', ',')
+const words = fc.array(word, { minLength: 1, maxLength: 14 }).map((w) => w.join(' '))
+const inline = fc.oneof(
+  words,
+  words.map((w) => `**${w}**`),
+  words.map((w) => `**<u>${w}</u>**`),
+  words.map((w) => `*${w}*`),
+  words.map((w) => `[${w}](https://example.org/${encodeURIComponent(w.slice(0, 5))})`),
+  words.map((w) => `<span style="text-decoration: underline">${w}</span>`),
+  fc.string({ maxLength: 20 }),
+  fc.string({ unit: 'grapheme', maxLength: 12 })
+)
+const line = fc.array(inline, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '))
+const block = fc.oneof(
+  line,
+  line.map((l) => `# ${l}`),
+  line.map((l) => `### ${l}`),
+  line.map((l) => `**${l.replace(/\*/g, '')}**  `),
+  line.map((l) => `**${l.replace(/\*/g, '').toUpperCase()}:** ${l}`),
+  fc.array(line, { minLength: 1, maxLength: 4 }).map((ls) => ls.map((l) => `-   ${l}`).join('\n')),
+  fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => `1.  ${ls[0]}\n    -   ${ls.slice(1).join('\n    -   ')}`),
+  line.map((l) => `${l}<br><br>${l}`),
+  fc.constant('<!-- -->'),
+  fc.constant('\\###'),
+  fc.constant('<table><tr><td>Launching a table cell</td></tr></table>')
+)
+const markdown = fc.tuple(fc.boolean(), fc.array(block, { maxLength: 10 })).map(([frontMatter, blocks]) =>
+  (frontMatter ? "---\ntitle: 'FACT SHEET: Property'\ndate: '2025-01-06'\n---\n\n" : '') + blocks.join('\n\n') + '\n'
+)
+
+describe('properties', () => {
+  it('never crashes, always validates, offsets always hold', async () => {
+    await fc.assert(
+      fc.asyncProperty(markdown, async (text) => {
+        const { document, file } = await extract(text, { path: 'p.md', config })
+        expect(file.messages.filter((m) => m.fatal).map(String)).toEqual([])
+        expect(Document.safeParse(document).success).toBe(true)
+        const value = String(file.value)
+        const place = location(value)
+        const check = (p: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } }) => {
+          expect(p.start.offset).toBeLessThanOrEqual(p.end.offset)
+          expect(p.end.offset).toBeLessThanOrEqual(value.length)
+          expect(place.toPoint(p.start.offset)).toMatchObject({ line: p.start.line, column: p.start.column })
+          expect(place.toPoint(p.end.offset)).toMatchObject({ line: p.end.line, column: p.end.column })
+        }
+        const ids = new Set<string>()
+        for (const c of document!.commitments) {
+          check(c.position)
+          expect(c.text).toBe(c.text.trim())
+          expect(c.text).not.toMatch(/\s{2}|[\u00a0\u2060\u200b]/)
+          expect(ids.has(c.id)).toBe(false)
+          ids.add(c.id)
+          for (const e of [...c.entities, ...c.dates, ...c.amounts]) expect(c.text.slice(e.start, e.end)).toBe(e.text)
+        }
+        for (const s of document!.sections) check(s.position)
+      }),
+      { numRuns: 300 }
+    )
+  })
+})
