@@ -24,15 +24,22 @@ export function lexiconFor(config: object | undefined): Lexicon {
   return lexicon
 }
 
+/**
+ * The words the action is read from (SPEC §5 applies to the commitment's
+ * text). A text that only finishes its label's sentence ("**Establish a
+ * Task Force**, led by Australia…") is read together with the label.
+ */
+export function actionText(item: { label?: string; text: string }): string {
+  if (item.label !== undefined && /^\p{Ll}/u.test(item.text)) return `${item.label} ${item.text}`
+  return item.text
+}
+
 export default function action() {
   return (_tree: Root, file: VFile) => {
     if (hasFatal(file)) return
     const lexicon = lexiconFor(file.data.config)
     file.data.classified = (file.data.items ?? []).map((item): ClassifiedItem => {
-      // A text that only finishes its label's sentence ("**Establish a Task
-      // Force**, led by Australia…") is read together with the label.
-      const continues = item.label !== undefined && /^\p{Ll}/u.test(item.text)
-      const decision = decideAction(continues ? `${item.label} ${item.text}` : item.text, lexicon)
+      const decision = decideAction(actionText(item), lexicon)
       if (decision.unknown) {
         file.message(`Unexpected action verb \`${decision.unknown}\`, expected a verb listed in the lexicon`, {
           place: item.position,
