@@ -50,11 +50,13 @@ class Decider {
     if (i < 0) return none('no words')
     // "Importantly, …", "Today, …": a lone lead-in adverb sets no frame.
     if (t[i + 1]?.text === ',' && words.isLeadAdverb(t[i]!.lower)) i += 2
+    // "FURTHER REAFFIRMING…", "Also welcoming…": an adverb before a verb-led bullet.
+    if (words.ADVERBS.has(t[i]?.lower ?? '') && lookup(this.lexicon, t[i + 1]?.lower ?? '')?.some((r) => r.kind === 'ing')) i += 1
     const first = t[i]
     if (!first) return none('no words')
     // "Open Radio Access Networks (Open RAN):", "Supply Chain Resilience:": a
     // title introducing a nested list, not a verb-led bullet (rule 4).
-    if (isTitleIntro(this.text)) return none('title introducing a list')
+    if (isTitleIntro(this.text) && !lookup(this.lexicon, first.lower)?.some((r) => r.kind === 'ing')) return none('title introducing a list')
     // A quotation is a quote, not an action (rule 4).
     if (/^["“]/.test(this.text) && /["”][.!]?$/.test(this.text)) return none('quote')
 
@@ -225,9 +227,14 @@ class Decider {
     }
     const readings = lookup(this.lexicon, lower)
     if (!readings) return undefined
-    const prev = t[j - 1]
+    // "We further call upon…": read past the adverb to the subject.
+    const prev = t[j - 1] && words.ADVERBS.has(t[j - 1]!.lower) ? this.subjectEnd(j) : t[j - 1]
     const prev2 = t[j - 2]
     const next = this.nextWord(j + 1)
+    // "We further call upon…": an adverb before the verb, not the verb.
+    if (words.ADVERBS.has(lower) && next && lookup(this.lexicon, next.lower)) return undefined
+    // "A Digital Invest grant of $500,000": a noun before "of".
+    if (next?.lower === 'of' && !readings.some((r) => r.kind === 'past')) return undefined
     // "This includes…" is a verb after a pronoun; "the launched…" is not.
     const onlyPresent = readings.every((r) => r.kind === 's')
     const determiners = onlyPresent ? words.ARTICLES : words.DETERMINERS
@@ -244,15 +251,17 @@ class Decider {
     }
     if (!allowPresent) return undefined
     if (readings.some((r) => r.kind === 's' || r.kind === 'base')) {
+      // "INL support expanded access", "Asia travels underscored": a noun before
+      // the real verb; only a linking verb stands before a participle ("remain committed").
+      if (next && lookup(this.lexicon, next.lower)?.every((r) => r.kind === 'past') && !readings.some((r) => words.LINKING_VERBS.has(r.lemma))) return undefined
       // "projects will…": a noun heading the subject.
       if (next && (words.MODALS.has(next.lower) || words.BE.has(next.lower) || words.HAVE.has(next.lower))) return undefined
       if (readings.every((r) => r.kind === 'base') && prev && !this.canPrecedeBase(prev)) return undefined
-      // "INL support expanded access": a noun before the real verb.
-      if (next && lookup(this.lexicon, next.lower)?.every((r) => r.kind === 'past')) return undefined
       // After a name or pronoun the lexicon is trusted ("DTA coordinates");
       // after a common noun compromise must agree ("resource projects").
+      const subject = this.subjectEnd(j)
       const trusted =
-        (prev && (prev.capitalised || words.PLURAL_PRONOUNS.has(prev.lower) || prev.text === ')')) ||
+        (subject && (subject.capitalised || words.PLURAL_PRONOUNS.has(subject.lower) || subject.text === ')')) ||
         // "commits to mobilizing", "aims to strengthen": an -s form before "to".
         (next?.lower === 'to' && readings.some((r) => r.kind === 's')) ||
         // "– NATO 3.0 – moves the Alliance": an -s form before a determiner.
@@ -263,11 +272,16 @@ class Decider {
     return undefined
   }
 
+  /** The last token of what stands before `j`, skipping adverbs ("We also welcome" → "We"). */
+  private subjectEnd(j: number): Token | undefined {
+    let k = j - 1
+    while (k > 0 && this.isAdverb(k)) k--
+    return this.tokens[k]
+  }
+
   /** A plural subject can stand before a base-form present ("The leaders welcome…", "We also welcome…"). */
   private canPrecedeBase(prev: Token): boolean {
-    let k = this.tokens.indexOf(prev)
-    while (k > 0 && this.isAdverb(k)) k--
-    const subject = this.tokens[k] ?? prev
+    const subject = this.subjectEnd(this.tokens.indexOf(prev) + 1) ?? prev
     return subject.capitalised || words.PLURAL_PRONOUNS.has(subject.lower) || /s$/.test(subject.lower)
   }
 
@@ -341,7 +355,9 @@ class Decider {
         if (v !== undefined) return this.verbAt(v, 'planned', `${reason}, be ${token.lower} to`, false)
       }
     }
-    if (token && token.word && !token.capitalised) {
+    // "We are united in our resolve", "We are concerned by…": a copula.
+    const adjectival = token !== undefined && sawBe && words.ADJECTIVAL_PARTICIPLES.has(token.lower)
+    if (token && token.word && !token.capitalised && !adjectival) {
       const all = lookup(this.lexicon, token.lower)
       // After "has"/"is" only a participle continues the verb ("has impacts" is "have").
       const readings = hit.kind === 'aux' && !sawBe ? all?.filter((r) => r.kind === 'past') : hit.kind === 'aux' ? all?.filter((r) => r.kind === 'past' || r.kind === 'ing') : all
@@ -377,8 +393,13 @@ class Decider {
     // Light and intent verbs take their complement verb ("agreed to eliminate").
     if (words.LIGHT_VERBS.has(lemma)) {
       let m = this.skipAdverbs(k + 1)
-      if (lemma === 'take' && words.TAKE_OBJECTS.has(t[m]?.lower ?? '')) m = this.skipAdverbs(m + 1)
-      if (t[m]?.lower === 'to' && (lemma !== 'take' || words.TAKE_OBJECTS.has(t[m - 1]?.lower ?? ''))) {
+      // "take steps to", "spare no efforts to": the object belongs to the light verb.
+      const objects = words.LIGHT_OBJECTS.get(lemma)
+      if (objects) {
+        const object = objects.find((parts) => parts.every((part, n) => t[m + n]?.lower === part))
+        m = object ? this.skipAdverbs(m + object.length) : -1
+      }
+      if (m >= 0 && t[m]?.lower === 'to') {
         const v = this.verbAfterTo(m + 1)
         if (v !== undefined) {
           const next = lemma === 'seek' ? 'proposed' : 'planned'
@@ -418,9 +439,8 @@ class Decider {
         unknown = verb
       }
     }
-    // Gerund-led bullets are ongoing unless the verb itself explores (SPEC §5).
-    if (lead && modality === 'ongoing' && cls === 'exploring') modality = 'proposed'
-    if (cls === 'exploring' && modality === 'planned') modality = 'proposed'
+    // Exploring verbs ("explore", "seeks to") propose rather than do (SPEC §5).
+    if (cls === 'exploring' && modality !== 'done') modality = 'proposed'
     const decision: Decision = { verb, phrase, class: cls, modality, reason: why }
     if (unknown) decision.unknown = unknown
     return decision
@@ -467,6 +487,7 @@ class Decider {
   private isAdverb(k: number, phrasal = false): boolean {
     const token = this.tokens[k]
     if (!token || !token.word) return false
+    if (token.lower === 'no' && this.tokens[k + 1]?.lower === 'longer') return true
     if (words.ADVERBS.has(token.lower)) {
       // "will further strengthen" (adverb) but "Further cooperation" (verb).
       if (token.lower === 'further' || token.lower === 'together') return phrasal || k + 1 < this.tokens.length

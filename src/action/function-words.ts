@@ -14,7 +14,12 @@ export const HAVE = set(data.have)
 export const DO = set(data.do)
 export const PAST_AUX = set(data.pastAux)
 export const LIGHT_VERBS = set(data.lightVerbs)
-export const TAKE_OBJECTS = set(data.takeObjects)
+/** Objects that make a light verb take a complement: "take steps to", "spare no effort to". */
+export const LIGHT_OBJECTS = new Map(Object.entries(data.lightObjects as Record<string, string[]>).map(([verb, objects]) => [verb, objects.map((o) => o.split(' '))]))
+/** "are united in", "are concerned by": participles read as adjectives after "be". */
+export const ADJECTIVAL_PARTICIPLES = set(data.adjectivalParticiples)
+/** Verbs that can stand before a participle: "remain committed", "become engaged". */
+export const LINKING_VERBS = set(data.linkingVerbs)
 export const BE_COMPLEMENTS = set(data.beComplements)
 export const ADVERBS = set(data.adverbs)
 export const NOT_ADVERBS = set(data.notAdverbs)

@@ -85,7 +85,9 @@ export default function sections() {
           paragraph(node.children, positionOf([node]))
         } else if (LISTS.has(node.tagName)) {
           flush()
-          blocks.push({ kind: 'list', node })
+          const heading = listHeading(node)
+          if (heading) pushHeading(heading, Math.min(6, state.realLevel + 1), positionOf([node]))
+          else blocks.push({ kind: 'list', node })
         } else if (SKIPPED.has(node.tagName)) {
           flush()
         } else if (CONTAINERS.has(node.tagName) || node.tagName === 'li' || node.tagName === 'dl') {
@@ -174,6 +176,25 @@ export function emphasisHeading(nodes: readonly ElementContent[]): string | unde
   if (wordCount(text) > MAX_HEADING_WORDS) return undefined
   if (/[.!?]["”’)]?$/.test(text)) return undefined
   return text
+}
+
+/**
+ * A list of one item that is wholly emphasised, short and without nested
+ * items (`1.  **Improving Access to Financing:**` standing before the list
+ * it names) is a heading with its numbering, not a commitment (SPEC §3).
+ */
+export function listHeading(list: Element): string | undefined {
+  const items = list.children.filter((child): child is Element => isElement(child, 'li'))
+  if (items.length !== 1) return undefined
+  const item = items[0]!
+  if (item.children.some((child) => isElement(child, 'ul', 'ol'))) return undefined
+  const blocks = item.children.filter((child) => !isBlank(child))
+  const inline = blocks.length === 1 && isElement(blocks[0], 'p') ? blocks[0].children : item.children
+  const text = emphasisHeading(inline)
+  if (!text) return undefined
+  if (list.tagName !== 'ol') return undefined
+  const start = typeof list.properties?.start === 'number' ? list.properties.start : 1
+  return `${start}. ${text}`
 }
 
 /**
