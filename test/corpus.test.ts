@@ -47,4 +47,22 @@ describe.skipIf(!present)('shared corpus', () => {
     expect(score.verbAccuracy).toBeGreaterThanOrEqual(0.85)
     expect(score.classAccuracy).toBeGreaterThanOrEqual(0.85)
   })
+
+  it('holds on the blind annotations in test/annotated', async () => {
+    const gold = path.join(root, 'test', 'annotated')
+    const inputs = fs
+      .readdirSync(gold)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.join(corpus, JSON.parse(fs.readFileSync(path.join(gold, f), 'utf8')).file))
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'annotated-'))
+    await runExtract({ inputs, out, config, cwd: root })
+    const result = spawnSync(process.execPath, [path.join(shared, 'tools', 'score.mjs'), '--gold', gold, '--pred', path.join(out, 'documents.jsonl'), '--json'], { encoding: 'utf8' })
+    expect(result.status, result.stderr).toBe(0)
+    const score = JSON.parse(result.stdout.trim().split('\n').pop()!.replace(/^SCORE /, ''))
+    expect(score.documentsMissing).toBe(0)
+    expect(score.segmentation.f1).toBeGreaterThanOrEqual(0.97)
+    expect(score.sectionAccuracy).toBeGreaterThanOrEqual(0.93)
+    expect(score.verbAccuracy).toBeGreaterThanOrEqual(0.9)
+    expect(score.classAccuracy).toBeGreaterThanOrEqual(0.8)
+  })
 })

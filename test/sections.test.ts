@@ -61,6 +61,19 @@ describe('sections (SPEC §3)', () => {
     ])
   })
 
+  it('reads a numbered one-item bold list standing before its list as a heading', async () => {
+    const doc = await md('1.  **Improving Access to Development Financing:**\n\n-   DFC will explore ways to increase access.\n\n1.  **Enhancing Local Capacity Building:**\n\n-   USAID will train local staff.')
+    expect(doc.sections.map((s) => s.heading)).toEqual(['1. Improving Access to Development Financing:', '1. Enhancing Local Capacity Building:'])
+    expect(doc.commitments.map((c) => c.section)).toEqual(['1. Improving Access to Development Financing:', '1. Enhancing Local Capacity Building:'])
+  })
+
+  it('keeps a bold item with nested items as a commitment', async () => {
+    const doc = await md('-   **Building Bridges to Infrastructure Jobs:**\n    -   Washington, DC is using funds to expand its academy.')
+    expect(doc.sections).toEqual([])
+    expect(doc.commitments.map((c) => c.text)).toEqual(['Building Bridges to Infrastructure Jobs:', 'Washington, DC is using funds to expand its academy.'])
+    expect(doc.commitments[1]!.context).toBe('Building Bridges to Infrastructure Jobs:')
+  })
+
   it('never makes the title a section', async () => {
     const doc = await md('# FACT SHEET: Test\n\n- Launching the test programme.')
     expect(doc.sections).toEqual([])
