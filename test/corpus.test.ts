@@ -16,6 +16,17 @@ const shared = path.resolve(root, '..', 'shared')
 const corpus = path.join(shared, 'corpus', 'markdown')
 const present = fs.existsSync(corpus) && fs.existsSync(path.join(shared, 'tools', 'score.mjs'))
 
+/** Extract `inputs` and score them against the gold files in `gold` (SPEC §10). */
+async function score(gold: string, inputs: string[]) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'scored-'))
+  await runExtract({ inputs, out, config, cwd: root })
+  const result = spawnSync(process.execPath, [path.join(shared, 'tools', 'score.mjs'), '--gold', gold, '--pred', path.join(out, 'documents.jsonl'), '--json'], { encoding: 'utf8' })
+  expect(result.status, result.stderr).toBe(0)
+  const value = JSON.parse(result.stdout.trim().split('\n').pop()!.replace(/^SCORE /, ''))
+  expect(value.documentsMissing).toBe(0)
+  return value
+}
+
 describe.skipIf(!present)('shared corpus', () => {
   it('extracts every markdown release into one valid Document, with no failure', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'))
@@ -36,16 +47,11 @@ describe.skipIf(!present)('shared corpus', () => {
       fs.copyFileSync(path.join(shared, 'gold', 'dev', name), path.join(gold, name))
       inputs.push(path.join(corpus, entry.file))
     }
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'scored-'))
-    await runExtract({ inputs, out, config, cwd: root })
-    const result = spawnSync(process.execPath, [path.join(shared, 'tools', 'score.mjs'), '--gold', gold, '--pred', path.join(out, 'documents.jsonl'), '--json'], { encoding: 'utf8' })
-    expect(result.status, result.stderr).toBe(0)
-    const score = JSON.parse(result.stdout.trim().split('\n').pop()!.replace(/^SCORE /, ''))
-    expect(score.documentsMissing).toBe(0)
-    expect(score.segmentation.f1).toBeGreaterThanOrEqual(0.97)
-    expect(score.sectionAccuracy).toBeGreaterThanOrEqual(0.93)
-    expect(score.verbAccuracy).toBeGreaterThanOrEqual(0.85)
-    expect(score.classAccuracy).toBeGreaterThanOrEqual(0.85)
+    const result = await score(gold, inputs)
+    expect(result.segmentation.f1).toBeGreaterThanOrEqual(0.97)
+    expect(result.sectionAccuracy).toBeGreaterThanOrEqual(0.93)
+    expect(result.verbAccuracy).toBeGreaterThanOrEqual(0.85)
+    expect(result.classAccuracy).toBeGreaterThanOrEqual(0.85)
   })
 
   it('holds on the blind annotations in test/annotated', async () => {
@@ -54,15 +60,10 @@ describe.skipIf(!present)('shared corpus', () => {
       .readdirSync(gold)
       .filter((f) => f.endsWith('.json'))
       .map((f) => path.join(corpus, JSON.parse(fs.readFileSync(path.join(gold, f), 'utf8')).file))
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'annotated-'))
-    await runExtract({ inputs, out, config, cwd: root })
-    const result = spawnSync(process.execPath, [path.join(shared, 'tools', 'score.mjs'), '--gold', gold, '--pred', path.join(out, 'documents.jsonl'), '--json'], { encoding: 'utf8' })
-    expect(result.status, result.stderr).toBe(0)
-    const score = JSON.parse(result.stdout.trim().split('\n').pop()!.replace(/^SCORE /, ''))
-    expect(score.documentsMissing).toBe(0)
-    expect(score.segmentation.f1).toBeGreaterThanOrEqual(0.97)
-    expect(score.sectionAccuracy).toBeGreaterThanOrEqual(0.93)
-    expect(score.verbAccuracy).toBeGreaterThanOrEqual(0.9)
-    expect(score.classAccuracy).toBeGreaterThanOrEqual(0.8)
+    const result = await score(gold, inputs)
+    expect(result.segmentation.f1).toBeGreaterThanOrEqual(0.97)
+    expect(result.sectionAccuracy).toBeGreaterThanOrEqual(0.93)
+    expect(result.verbAccuracy).toBeGreaterThanOrEqual(0.9)
+    expect(result.classAccuracy).toBeGreaterThanOrEqual(0.8)
   })
 })
