@@ -57,6 +57,8 @@ const cases: Array<[string, string | null, string, string?]> = [
   ['A Digital Invest grant of $500,000 will leverage $1.5 million from Microsoft.', 'leverage', 'advancing', 'planned'],
   ['FURTHER REAFFIRMING our shared commitment to peace.', 'reaffirm', 'noting'],
   ['Building Bridges to Infrastructure Jobs:', 'build', 'advancing'],
+  ['Ending the COVID-19 pandemic through global cooperation is our first priority.', 'be', 'other'],
+  ['Acme Corp, an agriscience company dedicated to agriculture, has committed $250,000 to support farmers.', 'commit', 'launching', 'done'],
   ['Leading American companies have announced new initiatives.', 'announce', 'launching', 'done'],
   ['The United States and the Philippines welcome plans to establish a fellowship.', 'welcome', 'welcoming'],
   ['We also welcome the efforts underway through the G20/OECD Inclusive Framework.', 'welcome', 'welcoming'],

@@ -102,6 +102,8 @@ class Decider {
     if (next && next.text === "'s") return undefined
     // "Leading American companies have announced…": the -ing word is part of the subject.
     if (this.auxiliarySoon(i + 1)) return undefined
+    // "Ending the pandemic through cooperation is our first priority": a gerund subject.
+    if (/ing$/.test(token.lower) && this.copulaInClause(i + 1)) return undefined
     const atStart = i === this.firstWordIndex()
     // Past forms lead bullets of what was done ("Provided 200 ventilators…").
     const readings = lookup(this.lexicon, token.lower)?.filter((r) => r.kind === 'ing' || r.kind === 'base' || r.kind === 's' || (r.kind === 'past' && atStart))
@@ -130,6 +132,20 @@ class Decider {
       if (seen === 0 && (words.DETERMINERS.has(token.lower) || words.PREPOSITIONS.has(token.lower))) return false
       if (words.MODALS.has(token.lower) || words.BE.has(token.lower) || words.HAVE.has(token.lower)) return seen > 0
       seen++
+    }
+    return false
+  }
+
+  /** A finite "is"/"are" in the same clause, before any comma, relative or dash. */
+  private copulaInClause(k: number): boolean {
+    for (; k < this.tokens.length; k++) {
+      const token = this.tokens[k]!
+      if (!token.word) {
+        if (token.text === '(' || token.text === ')' || token.text === '-' || token.text === '’' || token.text === "'") continue
+        return false
+      }
+      if (words.RELATIVES.has(token.lower) || token.lower === 'to') return false
+      if (token.lower === 'is' || token.lower === 'are' || token.lower === 'was' || token.lower === 'were') return true
     }
     return false
   }
@@ -208,6 +224,15 @@ class Decider {
   /** The first finite verb from `from` (rule 3), or undefined. */
   private findFinite(from: number, to: number): Hit | undefined {
     for (let j = from; j < to; j++) {
+      // "SunCulture, an Africa-focused company dedicated to X, commits…":
+      // an appositive after a name says nothing about the main verb.
+      if (this.tokens[j]!.text === ',' && this.tokens[j - 1]?.capitalised && words.ARTICLES.has(this.tokens[j + 1]?.lower ?? '')) {
+        const close = this.tokens.findIndex((t, n) => n > j && t.text === ',')
+        if (close > j && close < to) {
+          j = close
+          continue
+        }
+      }
       const hit = this.finiteAt(j, j > from) ?? (j > from ? this.unknownFiniteAt(j) : undefined)
       if (hit) return hit
     }
