@@ -9,6 +9,7 @@
 import type { ActionClass, Modality } from '../schema/document.js'
 import { lookup, type Lexicon, type VerbForm } from '../lexicon/verbs.js'
 import { tagTerms, toInfinitive, type TaggedTerm } from '../nlp/compromise.js'
+import { isTitleCase } from '../text/title-case.js'
 import { firstSentence, tokenize, type Token } from './tokens.js'
 import * as words from './function-words.js'
 
@@ -24,7 +25,7 @@ export interface Decision {
 
 interface Hit {
   index: number
-  kind: 'modal' | 'aux' | 'finite' | 'present' | 'lead' | 'imperative'
+  kind: 'modal' | 'aux' | 'finite' | 'present' | 'imperative'
   modality: Modality
 }
 
@@ -35,6 +36,8 @@ export function decideAction(text: string, lexicon: Lexicon): Decision {
 
 class Decider {
   private readonly tokens: Token[]
+  /** Index of the first word: only there does a base or past form lead a bullet. */
+  private readonly firstWord: number
   private tags: TaggedTerm[] | undefined
 
   constructor(
@@ -42,11 +45,12 @@ class Decider {
     private readonly lexicon: Lexicon
   ) {
     this.tokens = firstSentence(tokenize(text))
+    this.firstWord = this.tokens.findIndex((token) => token.word)
   }
 
   decide(): Decision {
     const t = this.tokens
-    let i = t.findIndex((token) => token.word)
+    let i = this.firstWord
     if (i < 0) return none('no words')
     // "Importantly, …", "Today, …": a lone lead-in adverb sets no frame.
     if (t[i + 1]?.text === ',' && words.isLeadAdverb(t[i]!.lower)) i += 2
@@ -71,7 +75,7 @@ class Decider {
       }
       const kind = readings?.[0]?.kind
       const modality: Modality = lead.gerund || kind === 's' ? 'ongoing' : kind === 'past' ? 'done' : 'planned'
-      return this.verbAt(i, modality, lead.gerund ? 'verb-led bullet (gerund)' : 'verb-led bullet', true)
+      return this.verbAt(i, modality, lead.gerund ? 'verb-led bullet (gerund)' : 'verb-led bullet')
     }
 
     // A frame ("As …,", "To …,", "In 2023,", "Under …,") before the main clause.
@@ -104,7 +108,7 @@ class Decider {
     if (this.auxiliarySoon(i + 1)) return undefined
     // "Ending the pandemic through cooperation is our first priority": a gerund subject.
     if (/ing$/.test(token.lower) && this.copulaInClause(i + 1)) return undefined
-    const atStart = i === this.firstWordIndex()
+    const atStart = i === this.firstWord
     // Past forms lead bullets of what was done ("Provided 200 ventilators…").
     const readings = lookup(this.lexicon, token.lower)?.filter((r) => r.kind === 'ing' || r.kind === 'base' || r.kind === 's' || (r.kind === 'past' && atStart))
     if (readings && readings.length > 0) {
@@ -148,10 +152,6 @@ class Decider {
       if (token.lower === 'is' || token.lower === 'are' || token.lower === 'was' || token.lower === 'were') return true
     }
     return false
-  }
-
-  private firstWordIndex(): number {
-    return this.tokens.findIndex((token) => token.word)
   }
 
   /** "Recognizing that …, advance cooperation": an imperative main clause may follow. */
@@ -281,7 +281,7 @@ class Decider {
       if (next && lookup(this.lexicon, next.lower)?.every((r) => r.kind === 'past') && !readings.some((r) => words.LINKING_VERBS.has(r.lemma))) return undefined
       // "projects will…": a noun heading the subject.
       if (next && (words.MODALS.has(next.lower) || words.BE.has(next.lower) || words.HAVE.has(next.lower))) return undefined
-      if (readings.every((r) => r.kind === 'base') && prev && !this.canPrecedeBase(prev)) return undefined
+      if (readings.every((r) => r.kind === 'base') && prev && !this.canPrecedeBase(j)) return undefined
       // After a name or pronoun the lexicon is trusted ("DTA coordinates");
       // after a common noun compromise must agree ("resource projects").
       const subject = this.subjectEnd(j)
@@ -304,10 +304,10 @@ class Decider {
     return this.tokens[k]
   }
 
-  /** A plural subject can stand before a base-form present ("The leaders welcome…", "We also welcome…"). */
-  private canPrecedeBase(prev: Token): boolean {
-    const subject = this.subjectEnd(this.tokens.indexOf(prev) + 1) ?? prev
-    return subject.capitalised || words.PLURAL_PRONOUNS.has(subject.lower) || /s$/.test(subject.lower)
+  /** A plural subject can stand before a base-form present at `j` ("The leaders welcome…", "We also welcome…"). */
+  private canPrecedeBase(j: number): boolean {
+    const subject = this.subjectEnd(j)
+    return subject !== undefined && (subject.capitalised || words.PLURAL_PRONOUNS.has(subject.lower) || /s$/.test(subject.lower))
   }
 
   /** A verb the lexicon lacks, where compromise sees a finite verb right after a subject. */
@@ -343,11 +343,12 @@ class Decider {
   /** Turn a hit into a decision: follow modals and auxiliaries to the verb. */
   private resolve(hit: Hit, reason: string): Decision {
     const t = this.tokens
-    if (hit.kind === 'imperative') return this.verbAt(hit.index, 'planned', `${reason} (imperative)`, false)
-    if (hit.kind === 'finite' || hit.kind === 'present') return this.verbAt(hit.index, hit.modality, reason, false)
+    if (hit.kind === 'imperative') return this.verbAt(hit.index, 'planned', `${reason} (imperative)`)
+    if (hit.kind === 'finite' || hit.kind === 'present') return this.verbAt(hit.index, hit.modality, reason)
     // Modal or auxiliary: skip adverbs and further auxiliaries ("will also be", "has been").
     let k = hit.index + 1
-    let sawBe = words.BE.has(t[hit.index]!.lower)
+    // The copula as written, if one is seen: "is", or the "be" after "will".
+    let be = words.BE.has(t[hit.index]!.lower) ? t[hit.index] : undefined
     let sawHave = words.HAVE.has(t[hit.index]!.lower)
     let modality = hit.modality
     for (; k < t.length; k++) {
@@ -357,7 +358,7 @@ class Decider {
         break
       }
       if (words.BE.has(token.lower)) {
-        sawBe = true
+        be ??= token
         continue
       }
       if (words.HAVE.has(token.lower) && hit.kind === 'modal') {
@@ -370,6 +371,7 @@ class Decider {
       break
     }
     const token = t[k]
+    const sawBe = be !== undefined
     if (hit.kind === 'aux' && sawHave && !sawBe && modality !== 'done') modality = 'done'
     // "is on track to provide", "is poised to launch".
     if (token && sawBe && words.BE_COMPLEMENTS.has(token.lower)) {
@@ -377,7 +379,7 @@ class Decider {
       if (token.lower === 'on' && t[m]?.lower === 'track') m++
       if (t[m]?.lower === 'to') {
         const v = this.verbAfterTo(m + 1)
-        if (v !== undefined) return this.verbAt(v, 'planned', `${reason}, be ${token.lower} to`, false)
+        if (v !== undefined) return this.verbAt(v, 'planned', `${reason}, be ${token.lower} to`)
       }
     }
     // "We are united in our resolve", "We are concerned by…": a copula.
@@ -386,22 +388,19 @@ class Decider {
       const all = lookup(this.lexicon, token.lower)
       // After "has"/"is" only a participle continues the verb ("has impacts" is "have").
       const readings = hit.kind === 'aux' && !sawBe ? all?.filter((r) => r.kind === 'past') : hit.kind === 'aux' ? all?.filter((r) => r.kind === 'past' || r.kind === 'ing') : all
-      if (readings && readings.length > 0) return this.verbAt(k, modality, reason, false)
+      if (readings && readings.length > 0) return this.verbAt(k, modality, reason)
       // After a modal a lowercase word is a verb ("will envision").
       if (hit.kind === 'modal' && !words.DETERMINERS.has(token.lower) && !words.PREPOSITIONS.has(token.lower) && !sawBe) {
-        return this.verbAt(k, modality, reason, false)
+        return this.verbAt(k, modality, reason)
       }
       const tags = this.tagsOf(token)
-      if (tags && tags.has('Verb') && !tags.has('Noun') && (sawBe || sawHave || hit.kind === 'modal')) return this.verbAt(k, modality, reason, false)
+      if (tags && tags.has('Verb') && !tags.has('Noun') && (sawBe || sawHave || hit.kind === 'modal')) return this.verbAt(k, modality, reason)
     }
     // A copula or "have" with no verb after it: that verb, class `other` (rule 4).
     const aux = sawBe ? 'be' : sawHave ? 'have' : words.DO.has(t[hit.index]!.lower) ? 'do' : t[hit.index]!.lower
-    const auxToken = t[hit.index]!
-    const auxIndex = sawBe && !words.BE.has(auxToken.lower) ? t.findIndex((x, n) => n > hit.index && words.BE.has(x.lower)) : hit.index
-    const phraseToken = t[auxIndex] ?? auxToken
     return {
       verb: aux,
-      phrase: phraseToken.text,
+      phrase: (be ?? t[hit.index]!).text,
       class: this.lexicon.classes.get(aux) ?? 'other',
       modality: hit.kind === 'modal' ? hit.modality : 'ongoing',
       reason: `${reason}, copula`
@@ -409,7 +408,7 @@ class Decider {
   }
 
   /** The verb at `k` (lemma, phrasal particle, complement of a light verb) and its class. */
-  private verbAt(k: number, modality: Modality, reason: string, lead: boolean): Decision {
+  private verbAt(k: number, modality: Modality, reason: string): Decision {
     const t = this.tokens
     const token = t[k]!
     const readings = lookup(this.lexicon, token.lower)
@@ -427,8 +426,7 @@ class Decider {
       if (m >= 0 && t[m]?.lower === 'to') {
         const v = this.verbAfterTo(m + 1)
         if (v !== undefined) {
-          const next = lemma === 'seek' ? 'proposed' : 'planned'
-          return this.verbAt(v, next, `${reason}, complement of ${lemma}`, false)
+          return this.verbAt(v, 'planned', `${reason}, complement of ${lemma}`)
         }
       }
     }
@@ -528,13 +526,9 @@ class Decider {
   }
 }
 
-/** A short Title Case phrase ending in a colon. */
+/** A short Title Case phrase ending in a colon; parenthesised abbreviations aside. */
 function isTitleIntro(text: string): boolean {
-  if (!/:$/.test(text)) return false
-  const body = text.slice(0, -1).replace(/\([^)]*\)/g, ' ')
-  const ws = body.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w))
-  if (ws.length === 0 || ws.length > 12) return false
-  return ws.every((w, n) => /^[\p{Lu}\p{N}“"‘'(]/u.test(w) || (n > 0 && words.TITLE_SMALL_WORDS.has(w.toLowerCase())))
+  return /:$/.test(text) && isTitleCase(text.slice(0, -1).replace(/\([^)]*\)/g, ' '), 12)
 }
 
 function none(reason: string): Decision {

@@ -37,8 +37,6 @@ export const MAX_SUBJECT_TOKENS = data.maxSubjectTokens
 const LEAD_ADVERBS = set(data.leadAdverbs)
 /** Words that never start an unknown verb. */
 export const FUNCTION_WORDS = new Set([...data.determiners, ...data.prepositions, ...data.relatives, ...data.clauseBlockers, ...data.adverbs])
-/** Small words a Title Case phrase leaves lowercase. */
-export const TITLE_SMALL_WORDS = set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'for', 'in', 'on', 'to', 'at', 'by', 'with', 'from', 'into', 'via', 'vs', 'per', 'as', 'including'])
 
 /** "Importantly, …": an adverb that opens the text, then a comma. */
 export function isLeadAdverb(word: string): boolean {

@@ -9,7 +9,7 @@ import pLimit from 'p-limit'
 import type { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/schema.js'
 import { processFile } from '../pipeline.js'
-import { readBytes } from '../stages/read.js'
+import { readBytes, unreadable } from '../stages/read.js'
 import { JsonSink } from '../sinks/jsonl.js'
 import { resolveInputs } from './inputs.js'
 
@@ -58,15 +58,10 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   try {
     for (const pending of reads) {
       const read = await pending
-      let file: VFile
-      if ('error' in read && read.error) {
-        file = readBytes(new Uint8Array(), read.name, cwd)
-        file.messages.length = 0
-        const message = file.message(`Cannot read file: ${read.error.code ?? read.error.message}`, { ruleId: 'read', source: 'commitments' })
-        message.fatal = true
-      } else {
-        file = readBytes(read.bytes!, read.name, cwd)
-      }
+      const file =
+        'error' in read && read.error
+          ? unreadable(read.name, `Cannot read file: ${read.error.code ?? read.error.message}`, undefined, cwd)
+          : readBytes(read.bytes!, read.name, cwd)
       const document = await processFile(file, options.config)
       if (document) {
         await sink.write(document)

@@ -6,23 +6,13 @@
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
 import { decideAction } from '../action/decide.js'
-import { buildLexicon, type Lexicon } from '../lexicon/verbs.js'
+import { perConfig } from '../config/per-config.js'
+import { buildLexicon } from '../lexicon/verbs.js'
 import type { ClassifiedItem } from './data.js'
 import { hasFatal } from './guard.js'
 
 /** Lexicons are compiled once per config object, not once per file. */
-const cache = new WeakMap<object, Lexicon>()
-const defaultKey = {}
-
-export function lexiconFor(config: object | undefined): Lexicon {
-  const key = config ?? defaultKey
-  let lexicon = cache.get(key)
-  if (!lexicon) {
-    lexicon = buildLexicon(config as Parameters<typeof buildLexicon>[0])
-    cache.set(key, lexicon)
-  }
-  return lexicon
-}
+export const lexiconFor = perConfig((config) => buildLexicon(config))
 
 /**
  * The words the action is read from (SPEC §5 applies to the commitment's

@@ -54,8 +54,6 @@ export interface Item {
   text: string
   links: Link[]
   position: Position
-  /** Which rule made it: list item or labelled paragraph. */
-  source: 'list-item' | 'labelled-paragraph'
 }
 
 /** An item with its action decided. */

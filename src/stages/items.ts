@@ -6,9 +6,10 @@
  */
 import type { Element, ElementContent, Root } from 'hast'
 import type { VFile } from 'vfile'
-import type { Link, Position } from '../schema/document.js'
+import type { Link } from '../schema/document.js'
 import { isBlank, isBold, isElement, isItalic, positionOf, textOf } from '../text/hast.js'
 import { wordCount } from '../text/normalize.js'
+import { isTitleCase } from '../text/title-case.js'
 import type { Item } from './data.js'
 import { hasFatal } from './guard.js'
 
@@ -17,7 +18,6 @@ const SEPARATOR_END = /[\s.:,;\u2013\u2014-]+$/
 const SEPARATOR_START = /^[\s.:,;\u2013\u2014-]+/
 /** A short title before a colon (SPEC §4): at most 8 words. */
 const MAX_TITLE_WORDS = 8
-const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'for', 'in', 'on', 'to', 'at', 'by', 'with', 'from', 'into', 'via', 'vs', 'per', 'as', 'its', 'our', 'their'])
 
 export default function items() {
   return (_tree: Root, file: VFile) => {
@@ -47,17 +47,19 @@ export default function items() {
         if (!isElement(li, 'li')) continue
         const own = li.children.filter((child) => !isElement(child, 'ul', 'ol'))
         const nested = li.children.filter((child): child is Element => isElement(child, 'ul', 'ol'))
-        const position = positionOf(own.filter((n) => !isBlank(n)), undefined) ?? positionOf([li])
+        const content = own.filter((n) => !isBlank(n))
+        // From the marker to the end of the item's own text, nested lists excluded.
+        const whole = positionOf([li])
+        const end = positionOf(content, whole)?.end
         let thisKey: number | undefined
         let text: string | undefined
-        if (own.some((n) => !isBlank(n)) && position) {
+        if (content.length > 0 && whole && end) {
           const labelled = splitLabel(leadRun(own), textOf(own))
           text = labelled.text
           const item: Omit<Item, 'key' | 'sectionIndex' | 'section'> = {
             text: labelled.text,
             links: links(own, file.data.meta?.url),
-            position: { start: positionOf([li])?.start ?? position.start, end: position.end },
-            source: 'list-item'
+            position: { start: whole.start, end }
           }
           if (labelled.label) item.label = labelled.label
           if (parentKey !== undefined) item.parentKey = parentKey
@@ -74,25 +76,16 @@ export default function items() {
       } else if (block.kind === 'list') {
         list(block.node, undefined, undefined)
       } else {
-        const full = textOf(block.nodes)
-        let labelled: { label?: string; text: string } | undefined
-        if (block.runInLabel) {
-          labelled = { label: block.runInLabel, text: full.replace(/^.*?:\s*/, '') }
-          const lead = splitLabel(block.nodes, full)
-          if (lead.label) labelled = { label: block.runInLabel, text: lead.text }
-        } else {
-          const lead = splitLabel(block.nodes, full)
-          if (lead.label) labelled = lead
-        }
-        if (!labelled) continue
-        const item: Omit<Item, 'key' | 'sectionIndex' | 'section'> = {
+        // Only a labelled paragraph is a commitment; an ALL-CAPS run-in keeps
+        // its heading text (without the colon) as its label.
+        const labelled = splitLabel(block.nodes, textOf(block.nodes))
+        if (!labelled.label) continue
+        add({
+          label: block.runInLabel ?? labelled.label,
           text: labelled.text,
           links: links(block.nodes, file.data.meta?.url),
-          position: block.position,
-          source: 'labelled-paragraph'
-        }
-        if (labelled.label) item.label = labelled.label
-        add(item)
+          position: block.position
+        })
       }
     }
     file.data.items = out
@@ -139,23 +132,10 @@ export function splitLabel(nodes: readonly ElementContent[], full: string): { la
   return { text: full }
 }
 
-/** At most 8 words, no sentence inside, every word capitalised but small ones. */
+/** At most 8 words of Title Case, with no sentence inside. */
 function isTitle(title: string): boolean {
-  const words = title.split(/\s+/).filter(Boolean)
-  if (words.length === 0 || words.length > MAX_TITLE_WORDS) return false
   if (/[.!?;]\s/.test(title) || /[;!?"“”]/.test(title)) return false
-  let capitalised = 0
-  for (const [i, raw] of words.entries()) {
-    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
-    if (!word) continue
-    if (/^[\p{Lu}\p{N}]/u.test(word)) {
-      capitalised++
-      continue
-    }
-    if (i > 0 && SMALL_WORDS.has(word.toLowerCase())) continue
-    return false
-  }
-  return capitalised > 0
+  return isTitleCase(title, MAX_TITLE_WORDS)
 }
 
 /** Links inside the item, resolved against the document URL when relative. */
@@ -181,4 +161,3 @@ function absolute(href: string, base: string | undefined): string {
   }
 }
 
-export type { Position }

@@ -24,15 +24,20 @@ export function formatOf(filePath: string, text?: string): Format | undefined {
   return undefined
 }
 
+/** A file that could not be read: empty, with one fatal message. */
+export function unreadable(filePath: string, reason: string, place?: { line: number; column: number }, cwd = process.cwd()): VFile {
+  const file = new VFile({ path: filePath, cwd, value: '' })
+  file.data.sourcePath = filePath
+  const message = file.message(reason, { place, ruleId: 'read', source: 'commitments' })
+  message.fatal = true
+  return file
+}
+
 /** Make a VFile from raw bytes; problems become fatal messages on it. */
 export function readBytes(bytes: Uint8Array, filePath: string, cwd = process.cwd()): VFile {
-  const file = new VFile({ path: filePath, cwd })
-  file.data.sha256 = createHash('sha256').update(bytes).digest('hex')
-  file.data.sourcePath = filePath
   const fail = (reason: string, place?: { line: number; column: number }) => {
-    file.value = ''
-    const message = file.message(reason, { place, ruleId: 'read', source: 'commitments' })
-    message.fatal = true
+    const file = unreadable(filePath, reason, place, cwd)
+    file.data.sha256 = createHash('sha256').update(bytes).digest('hex')
     return file
   }
   if (bytes.length === 0) return fail('Unexpected empty file, expected a release')
@@ -47,16 +52,19 @@ export function readBytes(bytes: Uint8Array, filePath: string, cwd = process.cwd
     const point = location(before).toPoint(before.length)
     return fail(`Unexpected byte 0x${bytes[bad]?.toString(16).padStart(2, '0')} at offset ${bad}, expected UTF-8 text`, point ?? undefined)
   }
-  file.value = text
-  file.data.format = formatOf(filePath, text) ?? 'markdown'
-  return file
+  return readText(text, filePath, undefined, cwd, bytes)
 }
 
-/** Make a VFile from text already decoded (tests, stdin, records). */
-export function readText(text: string, filePath?: string, format?: Format): VFile {
+/**
+ * Make a VFile from text already decoded (tests, stdin, records); the hash
+ * is of `bytes` when the text was read from them.
+ */
+export function readText(text: string, filePath?: string, format?: Format, cwd = process.cwd(), bytes?: Uint8Array): VFile {
   const value = text.replace(/^\ufeff/, '')
-  const file = new VFile({ value, path: filePath })
-  file.data.sha256 = createHash('sha256').update(value).digest('hex')
+  const file = new VFile({ value, path: filePath, cwd })
+  file.data.sha256 = createHash('sha256')
+    .update(bytes ?? value)
+    .digest('hex')
   if (filePath) file.data.sourcePath = filePath
   file.data.format = format ?? formatOf(filePath ?? '', value) ?? 'markdown'
   return file

@@ -11,12 +11,11 @@ const LIST_START = /^\s{0,12}(?:[-*+]|\d{1,3}[.)])\s+/
 const WS = /[ \u00a0]/
 /** Whitespace a closer may be moved past, a hard break's newline included. */
 const CLOSER_WS = /[ \u00a0\t\n]/
-/** After a `***` run the pairing is unknowable: the block is left as written. */
-const UNSAFE = -2
 
 interface State {
   /** Index of the pending opener per delimiter length (1 or 2), -1 for none. */
   open: [number, number, number]
+  /** After a `***` run the pairing is unknowable: the block is left as written. */
   unsafe: boolean
 }
 
@@ -82,4 +81,3 @@ function scanLine(chars: string[], from: number, to: number, state: State) {
   }
 }
 
-export { UNSAFE }

@@ -13,8 +13,6 @@ import { wordCount } from '../text/normalize.js'
 import type { Block, HeadingBlock, ParagraphBlock } from './data.js'
 import { hasFatal } from './guard.js'
 
-/** Containers whose content is read as if it stood in their place. */
-const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'blockquote', 'center', 'figure', 'body', 'html', 'span', 'font'])
 /** Never content: navigation, boilerplate, code, media. */
 const SKIPPED = new Set(['nav', 'header', 'footer', 'aside', 'script', 'style', 'noscript', 'template', 'form', 'head', 'pre', 'table', 'hr', 'img', 'svg', 'iframe', 'button', 'select'])
 const LISTS = new Set(['ul', 'ol'])
@@ -32,6 +30,9 @@ export default function sections() {
     const blocks: Block[] = []
     const state = { realLevel: 1, index: 0, titleSkipped: false }
 
+    // Emphasised headings sit one level below the nearest `#`/`h*` heading.
+    const pseudoLevel = () => Math.min(6, state.realLevel + 1)
+
     const pushHeading = (text: string, level: number, position: Position | undefined) => {
       if (!position) return
       // The title is never a section (SPEC §3): skip a heading repeating it.
@@ -48,11 +49,11 @@ export default function sections() {
         if (!position) continue
         const emphasised = emphasisHeading(part)
         if (emphasised) {
-          pushHeading(emphasised, Math.min(6, state.realLevel + 1), position)
+          pushHeading(emphasised, pseudoLevel(), position)
           continue
         }
         const runIn = capsRunIn(part)
-        if (runIn) pushHeading(runIn, Math.min(6, state.realLevel + 1), position)
+        if (runIn) pushHeading(runIn, pseudoLevel(), position)
         const block: ParagraphBlock = { kind: 'paragraph', nodes: part, position }
         if (runIn) block.runInLabel = runIn
         blocks.push(block)
@@ -71,9 +72,9 @@ export default function sections() {
           continue
         }
         if (node.type !== 'element') continue
+        flush()
         const heading = HEADING.exec(node.tagName)
         if (heading) {
-          flush()
           const level = Number(heading[1])
           const text = textOf(node)
           if (text) {
@@ -81,20 +82,14 @@ export default function sections() {
             state.realLevel = level
           }
         } else if (node.tagName === 'p') {
-          flush()
           paragraph(node.children, positionOf([node]))
         } else if (LISTS.has(node.tagName)) {
-          flush()
           const heading = listHeading(node)
-          if (heading) pushHeading(heading, Math.min(6, state.realLevel + 1), positionOf([node]))
+          if (heading) pushHeading(heading, pseudoLevel(), positionOf([node]))
           else blocks.push({ kind: 'list', node })
-        } else if (SKIPPED.has(node.tagName)) {
-          flush()
-        } else if (CONTAINERS.has(node.tagName) || node.tagName === 'li' || node.tagName === 'dl') {
-          flush()
-          walk(node.children)
-        } else {
-          flush()
+        } else if (!SKIPPED.has(node.tagName)) {
+          // Containers (div, section, blockquote, …) are read as if their
+          // content stood in their place.
           walk(node.children)
         }
       }

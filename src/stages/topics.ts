@@ -6,12 +6,13 @@
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
 import bundled from '../lexicon/topics.json' with { type: 'json' }
+import { perConfig } from '../config/per-config.js'
 import { hasFatal } from './guard.js'
 
 export type TopicMatcher = Array<{ topic: string; pattern: RegExp }>
 
-const cache = new WeakMap<object, TopicMatcher>()
-const defaultKey = {}
+/** Matchers are compiled once per config object, not once per file. */
+const matcherFor = perConfig((config) => compileTopics(config?.topics))
 
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -42,12 +43,7 @@ export function topicsOf(matcher: TopicMatcher, ...texts: Array<string | null | 
 export default function topics() {
   return (_tree: Root, file: VFile) => {
     if (hasFatal(file)) return
-    const key = file.data.config ?? defaultKey
-    let matcher = cache.get(key)
-    if (!matcher) {
-      matcher = compileTopics(file.data.config?.topics)
-      cache.set(key, matcher)
-    }
+    const matcher = matcherFor(file.data.config)
     for (const item of file.data.classified ?? []) item.topics = topicsOf(matcher, item.text, item.label, item.section)
   }
 }

@@ -95,8 +95,3 @@ export function positionOf(nodes: readonly Nodes[], fallback?: Position): Positi
   if (!start || !end) return fallback
   return { start, end }
 }
-
-/** The position of one node, if it has a whole one. */
-export function positionOfNode(node: Nodes): Position | undefined {
-  return positionOf([node])
-}
