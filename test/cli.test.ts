@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { Document } from '../src/index.js'
 import { root } from './helpers.js'
 
-const cli = path.join(root, 'dist', 'cli.js')
+const cli = path.join(root, 'bin', 'commitments.js')
 const run = (args: string[], options: { cwd?: string; input?: string } = {}) =>
   spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8' })
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'commitments-'))
