@@ -1,12 +1,19 @@
 /**
- * The pipeline, composed in one place: read → front matter → parse →
- * sections → items → action → topics → assemble → validate.
+ * The pipeline, composed in one place. Two ways in, one way on:
+ *
+ *   markdown: remark-parse → front matter → remark-rehype → rehype-raw ┐
+ *   HTML:     rehype-parse → page metadata → main content ──────────────┤
+ *                                                                       ↓
+ *   record metadata → sections → items → action → topics → assemble → validate
+ *
+ * Both ways end in the same hast, so everything after parsing is shared.
  */
+import rehypeParse from 'rehype-parse'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import rehypeRaw from 'rehype-raw'
-import { unified } from 'unified'
+import { unified, type Preset } from 'unified'
 import type { VFile } from 'vfile'
 import { resolveConfig } from './config/load.js'
 import type { ResolvedConfig } from './config/schema.js'
@@ -16,11 +23,18 @@ import assemble from './stages/assemble.js'
 import frontMatter from './stages/front-matter.js'
 import { hasFatal } from './stages/guard.js'
 import items from './stages/items.js'
+import mainContent from './stages/main-content.js'
+import pageMeta from './stages/page-meta.js'
 import { readText, type Format } from './stages/read.js'
+import recordMeta from './stages/record-meta.js'
+import { splitRecords } from './stages/records.js'
 import { repairEmphasis } from './stages/repair-emphasis.js'
 import sections from './stages/sections.js'
 import topics from './stages/topics.js'
 import validate from './stages/validate.js'
+
+/** The stages after parsing, shared by every input format. */
+export const extraction: Preset = { plugins: [recordMeta, sections, items, action, topics, assemble, validate] }
 
 /** The markdown chain: remark parses, remark-rehype + rehype-raw turn it into hast with inline HTML understood. */
 export function markdownProcessor() {
@@ -30,15 +44,16 @@ export function markdownProcessor() {
     .use(frontMatter)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
-    .use(sections)
-    .use(items)
-    .use(action)
-    .use(topics)
-    .use(assemble)
-    .use(validate)
+    .use(extraction)
 }
 
-let processor: ReturnType<typeof markdownProcessor> | undefined
+/** The HTML chain: a whole page or a fragment, cut down to its article body. */
+export function htmlProcessor() {
+  return unified().use(rehypeParse).use(pageMeta).use(mainContent).use(extraction)
+}
+
+let markdown: ReturnType<typeof markdownProcessor> | undefined
+let html: ReturnType<typeof htmlProcessor> | undefined
 
 /**
  * Run the pipeline on a file made by `readBytes`/`readText`. Never throws
@@ -49,18 +64,20 @@ export async function processFile(file: VFile, config: ResolvedConfig = resolveC
   file.data.config = config
   if (hasFatal(file)) return undefined
   try {
-    if (file.data.format === 'html' || file.data.format === 'record') {
-      const message = file.message(`Unexpected ${file.data.format} input, expected markdown (HTML and records are not read yet)`, {
-        ruleId: 'format',
-        source: 'commitments'
-      })
+    const record = file.data.record
+    if (file.data.format === 'record' && !record) {
+      const message = file.message('Unexpected records file, expected one release: read it with `readDocuments`', { ruleId: 'format', source: 'commitments' })
       message.fatal = true
       return undefined
     }
-    processor ??= markdownProcessor().freeze()
-    file.value = repairEmphasis(String(file.value))
-    const tree = processor.parse(file)
-    await processor.run(tree, file)
+    if (file.data.format === 'html' || record?.field === 'html') {
+      html ??= htmlProcessor().freeze()
+      await html.run(html.parse(file), file)
+    } else {
+      markdown ??= markdownProcessor().freeze()
+      file.value = repairEmphasis(String(file.value))
+      await markdown.run(markdown.parse(file), file)
+    }
   } catch (error) {
     const message = file.message(`Cannot process file: ${(error as Error).message}`, { ruleId: 'crash', source: 'commitments' })
     message.fatal = true
@@ -69,9 +86,27 @@ export async function processFile(file: VFile, config: ResolvedConfig = resolveC
   return hasFatal(file) ? undefined : file.data.document
 }
 
+/**
+ * The releases a file holds: itself, or one per record of an archive.
+ * Never throws: a bad record is a fatal message on its own VFile.
+ */
+export function readDocuments(file: VFile): VFile[] {
+  if (hasFatal(file)) return [file]
+  return file.data.format === 'record' ? splitRecords(file) : [file]
+}
+
 /** Extract one Document from text (tests and library use). */
 export async function extract(text: string, options: { path?: string; format?: Format; config?: ResolvedConfig } = {}): Promise<{ document: Document | undefined; file: VFile }> {
   const file = readText(text, options.path, options.format)
   const document = await processFile(file, options.config)
   return { document, file }
+}
+
+/** Extract every Document from text, records included (tests and library use). */
+export async function extractAll(text: string, options: { path?: string; format?: Format; config?: ResolvedConfig } = {}): Promise<Array<{ document: Document | undefined; file: VFile }>> {
+  const results = []
+  for (const file of readDocuments(readText(text, options.path, options.format))) {
+    results.push({ document: await processFile(file, options.config), file })
+  }
+  return results
 }

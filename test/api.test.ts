@@ -7,7 +7,8 @@ it('exposes the public API', () => {
     [
       'Action', 'ActionClass', 'Amount', 'Commitment', 'ConfigError', 'DateMention', 'Document', 'DocumentKind', 'Entity', 'EntityType',
       'Link', 'Modality', 'Point', 'Position', 'Section', 'Source', 'Warning', 'buildLexicon', 'decideAction', 'defineConfig',
-      'documentJsonSchema', 'extract', 'formatMessages', 'formatOf', 'loadConfig', 'markdownProcessor', 'outputRegistry', 'processFile', 'readBytes', 'readText',
+      'documentJsonSchema', 'extract', 'extractAll', 'formatMessages', 'formatOf', 'htmlProcessor', 'loadConfig', 'markdownProcessor', 'outputRegistry', 'processFile',
+      'readBytes', 'readDocuments', 'readText', 'sniffFormat',
       'resolveConfig', 'runExtract'
     ].sort()
   )

@@ -8,7 +8,7 @@ import path from 'node:path'
 import pLimit from 'p-limit'
 import type { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/schema.js'
-import { processFile } from '../pipeline.js'
+import { processFile, readDocuments } from '../pipeline.js'
 import { readBytes, unreadable } from '../stages/read.js'
 import { JsonSink } from '../sinks/jsonl.js'
 import { resolveInputs } from './inputs.js'
@@ -58,19 +58,22 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   try {
     for (const pending of reads) {
       const read = await pending
-      const file =
+      const input =
         'error' in read && read.error
           ? unreadable(read.name, `Cannot read file: ${read.error.code ?? read.error.message}`, undefined, cwd)
           : readBytes(read.bytes!, read.name, cwd)
-      const document = await processFile(file, options.config)
-      if (document) {
-        await sink.write(document)
-        summary.documents++
-        summary.commitments += document.commitments.length
-      } else summary.failures++
-      summary.warnings += file.messages.filter((m) => !m.fatal).length
-      summary.files.push(file)
-      options.onFile?.(file)
+      // An archive of records is many releases; anything else is one.
+      for (const file of readDocuments(input)) {
+        const document = await processFile(file, options.config)
+        if (document) {
+          await sink.write(document)
+          summary.documents++
+          summary.commitments += document.commitments.length
+        } else summary.failures++
+        summary.warnings += file.messages.filter((m) => !m.fatal).length
+        summary.files.push(file)
+        options.onFile?.(file)
+      }
     }
     await sink.close()
   } catch (error) {

@@ -117,7 +117,14 @@ export const Source = z.object({
   path: z.string().optional(),
   url: z.string().optional(),
   format: z.enum(['markdown', 'html', 'record']),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/)
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  record: z
+    .object({
+      line: z.number().int().min(1),
+      field: z.enum(['html', 'markdown', 'text'])
+    })
+    .optional()
+    .describe("A record of a .jsonl/.ndjson file: its line, and the field holding the release; positions are then in that field's text")
 })
 export type Source = z.infer<typeof Source>
 

@@ -83,6 +83,7 @@ export default function assemble() {
     const source: Document['source'] = { format: file.data.format ?? 'markdown', sha256: file.data.sha256 ?? sha(String(file.value)) }
     if (file.data.sourcePath) source.path = file.data.sourcePath
     if (meta.url) source.url = meta.url
+    if (file.data.record) source.record = { line: file.data.record.line, field: file.data.record.field }
     const document: Document = {
       schemaVersion: '1',
       id,

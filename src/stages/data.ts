@@ -5,6 +5,7 @@
 import type { Element, ElementContent } from 'hast'
 import type { Action, Document, Link, Position } from '../schema/document.js'
 import type { ResolvedConfig } from '../config/schema.js'
+import type { RecordField, RecordMeta } from './records.js'
 
 /** Metadata read from front matter, a page's head, or a record. */
 export interface Meta {
@@ -70,6 +71,10 @@ declare module 'vfile' {
     format: 'markdown' | 'html' | 'record'
     sha256: string
     sourcePath: string
+    /** A record of a `.jsonl` archive: its line, content field and metadata. */
+    record: { line: number; field: RecordField; meta: RecordMeta }
+    /** How the article body of an HTML page was found. */
+    bodyFoundBy: 'container' | 'fragment' | 'fallback'
     meta: Meta
     blocks: Block[]
     sections: Document['sections']

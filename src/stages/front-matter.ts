@@ -79,7 +79,7 @@ export function cleanTitle(value: unknown): string | null {
   return text || null
 }
 
-function isoDate(value: unknown): string | null {
+export function isoDate(value: unknown): string | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10)
   if (typeof value !== 'string') return null
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim())
@@ -90,7 +90,7 @@ function isoDate(value: unknown): string | null {
 }
 
 /** `2025-01-06 11:09:09-05:00` → `2025-01-06T11:09:09-05:00`. */
-function isoTime(value: unknown): string | undefined {
+export function isoTime(value: unknown): string | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString()
   if (typeof value !== 'string') return undefined
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim())

@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { location } from 'vfile-location'
+import { looksLikeRecords } from './records.js'
 
 export type Format = 'markdown' | 'html' | 'record'
 
-const MARKDOWN = new Set(['.md', '.markdown', '.txt', '.mdown'])
+const MARKDOWN = new Set(['.md', '.markdown', '.mdown'])
 const HTML = new Set(['.html', '.htm', '.xhtml'])
 const RECORDS = new Set(['.jsonl', '.ndjson'])
 
@@ -20,8 +21,18 @@ export function formatOf(filePath: string, text?: string): Format | undefined {
   if (MARKDOWN.has(ext)) return 'markdown'
   if (HTML.has(ext)) return 'html'
   if (RECORDS.has(ext)) return 'record'
-  if (text !== undefined) return /^\s*</.test(text) ? 'html' : 'markdown'
-  return undefined
+  // `.txt`, stdin and names without a known extension: sniffed (SPEC §2).
+  if (text !== undefined) return sniffFormat(text)
+  return ext === '.txt' ? 'markdown' : undefined
+}
+
+/** The format of text without a telling name: `<` is HTML, a JSON object per line is records. */
+export function sniffFormat(text: string): Format {
+  const start = text.replace(/^\ufeff/, '').trimStart()
+  if (start.startsWith('---')) return 'markdown'
+  if (start.startsWith('<')) return 'html'
+  if (looksLikeRecords(start)) return 'record'
+  return 'markdown'
 }
 
 /** A file that could not be read: empty, with one fatal message. */

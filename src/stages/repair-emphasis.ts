@@ -5,10 +5,12 @@
  * `*Digital Economy:\u00a0 *DFC helped…`. Moving the whitespace outside the
  * delimiter keeps the text the same length, so every position still points
  * at the source file. A pair around nothing but punctuation
- * (`Conservation**: **The`) is blanked out for the same reason.
+ * (`Conservation**: **The`, `Atlantic**,** which`) becomes zero-width
+ * spaces, which the visible text drops (SPEC §4), for the same reason.
  */
 const LIST_START = /^\s{0,12}(?:[-*+]|\d{1,3}[.)])\s+/
 const WS = /[ \u00a0]/
+const ZERO_WIDTH_SPACE = '\u200b'
 /** Whitespace a closer may be moved past, a hard break's newline included. */
 const CLOSER_WS = /[ \u00a0\t\n]/
 
@@ -73,7 +75,7 @@ function scanLine(chars: string[], from: number, to: number, state: State) {
       }
       const inner = chars.slice(open + size, i).join('')
       if (!/[\p{L}\p{N}<]/u.test(inner)) {
-        for (let k = 0; k < size; k++) chars[open + k] = chars[i + k] = ' '
+        for (let k = 0; k < size; k++) chars[open + k] = chars[i + k] = ZERO_WIDTH_SPACE
       }
       state.open[size] = -1
       i += size - 1

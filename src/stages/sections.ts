@@ -52,6 +52,11 @@ export default function sections() {
           pushHeading(emphasised, pseudoLevel(), position)
           continue
         }
+        const numbered = numberedParagraph(part, position)
+        if (numbered) {
+          blocks.push({ kind: 'list', node: numbered })
+          continue
+        }
         const runIn = capsRunIn(part)
         if (runIn) pushHeading(runIn, pseudoLevel(), position)
         const block: ParagraphBlock = { kind: 'paragraph', nodes: part, position }
@@ -125,7 +130,7 @@ function isPhrasing(node: Element): boolean {
 export function splitParagraph(nodes: readonly ElementContent[]): ElementContent[][] {
   // Lines: runs of nodes separated by top-level `<br>`s.
   const lines: ElementContent[][] = [[]]
-  for (const node of nodes) {
+  for (const node of hoistBreaks(nodes)) {
     if (isElement(node, 'br')) lines.push([])
     else lines[lines.length - 1]!.push(node)
   }
@@ -152,6 +157,53 @@ export function splitParagraph(nodes: readonly ElementContent[]): ElementContent
   })
   if (current.some((n) => !isBlank(n))) parts.push(current)
   return parts
+}
+
+/**
+ * Line breaks at the edges of an emphasis run belong to the paragraph:
+ * `<strong>Heading<br></strong>Text` reads as `<strong>Heading</strong><br>Text`.
+ */
+function hoistBreaks(nodes: readonly ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = []
+  for (const node of nodes) {
+    if (node.type !== 'element' || !isPhrasing(node) || node.tagName === 'br' || node.tagName === 'a') {
+      out.push(node)
+      continue
+    }
+    const children = hoistBreaks(node.children)
+    let first = 0
+    let last = children.length
+    while (first < last && isBlank(children[first]!)) first++
+    while (last > first && isBlank(children[last - 1]!)) last--
+    const before = children.slice(0, first).filter((child) => isElement(child, 'br'))
+    const after = children.slice(last).filter((child) => isElement(child, 'br'))
+    if (before.length === 0 && after.length === 0) {
+      out.push(node)
+      continue
+    }
+    out.push(...before, { ...node, children: children.slice(first, last) }, ...after)
+  }
+  return out
+}
+
+/** `1. We, the Leaders…` as a paragraph of its own. */
+const NUMBERED = /^\s*(\d{1,3})[.)][\s\u00a0]+(?=\S)/
+
+/**
+ * A numbered paragraph (`<p>1. We, the Leaders…</p>`, or a part of a
+ * paragraph split at `<br><br>`) is a list item like any other (SPEC §4),
+ * as it is when markdown writes it at the start of a block. The item is
+ * made as an `ol` so the items stage reads it the same way.
+ */
+export function numberedParagraph(nodes: readonly ElementContent[], position: Position): Element | undefined {
+  const index = nodes.findIndex((node) => !isBlank(node))
+  const first = nodes[index]
+  if (first?.type !== 'text') return undefined
+  const match = NUMBERED.exec(first.value)
+  if (!match) return undefined
+  const rest: ElementContent = { type: 'text', value: first.value.slice(match[0].length) }
+  const li: Element = { type: 'element', tagName: 'li', properties: {}, children: [rest, ...nodes.slice(index + 1)], position }
+  return { type: 'element', tagName: 'ol', properties: { start: Number(match[1]) }, children: [li], position }
 }
 
 /** A wholly emphasised first line is a heading line of its own. */
