@@ -14,6 +14,7 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'commitments-'))
 const readJsonl = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
 
 const fixtures = fs.readdirSync(path.join(root, 'fixtures')).filter((f) => fs.existsSync(path.join(root, 'fixtures', f, 'input.md')))
+const htmlFixtures = fs.readdirSync(path.join(root, 'fixtures')).filter((f) => fs.existsSync(path.join(root, 'fixtures', f, 'input.html')))
 
 describe('commitments extract', () => {
   it('writes one Document per input, in input order, and goes on past bad files', () => {
@@ -42,7 +43,33 @@ describe('commitments extract', () => {
     const out = path.join(tmp(), 'out')
     const result = run(['extract', '--out', out, '--quiet'])
     expect(result.status, result.stderr).toBe(0)
-    expect(readJsonl(path.join(out, 'documents.jsonl'))).toHaveLength(fixtures.length)
+    expect(readJsonl(path.join(out, 'documents.jsonl'))).toHaveLength(fixtures.length + htmlFixtures.length)
+  })
+
+  it('sniffs HTML and records on stdin', () => {
+    const page = fs.readFileSync(path.join(root, 'fixtures', htmlFixtures[0]!, 'input.html'), 'utf8')
+    const fromHtml = run(['extract', '-', '--out', path.join(tmp(), 'out'), '--quiet'], { input: page })
+    expect(fromHtml.status, fromHtml.stderr).toBe(0)
+    const records = [JSON.stringify({ html: '<ul><li>The agencies will launch a pilot programme.</li></ul>', url: 'https://x.gov/a', title: 'Readout: A' }), JSON.stringify({ markdown: '- We welcome the new framework today.' })].join('\n')
+    const out = path.join(tmp(), 'out')
+    const fromRecords = run(['extract', '-', '--out', out, '--quiet'], { input: records })
+    expect(fromRecords.status, fromRecords.stderr).toBe(0)
+    const docs = readJsonl(path.join(out, 'documents.jsonl'))
+    expect(docs.map((d) => [d.source.format, d.source.record.line, d.commitments[0].action.verb])).toEqual([
+      ['record', 1, 'launch'],
+      ['record', 2, 'welcome']
+    ])
+    expect(docs[0].source.url).toBe('https://x.gov/a')
+  })
+
+  it('reads a .jsonl archive past a bad record, naming its line', () => {
+    const dir = tmp()
+    const archive = path.join(dir, 'archive.jsonl')
+    fs.writeFileSync(archive, [JSON.stringify({ html: '<ul><li>The agencies will launch a pilot programme.</li></ul>' }), '{"html": oops}', JSON.stringify({ text: '- We welcome the new framework today.' })].join('\n') + '\n')
+    const result = run(['extract', archive, '--out', path.join(dir, 'out')])
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/archive\.jsonl#L2:2:10 error Unexpected malformed JSON in record/)
+    expect(readJsonl(path.join(dir, 'out', 'documents.jsonl')).map((d) => d.source.record.line)).toEqual([1, 3])
   })
 
   it('reads folders recursively and stdin', () => {

@@ -38,6 +38,29 @@ describe.skipIf(!present)('shared corpus', () => {
     for (const doc of docs) expect(Document.safeParse(doc).success).toBe(true)
   })
 
+  it('extracts every HTML release into one valid Document; whole pages only from their article', async () => {
+    const html = path.join(shared, 'corpus', 'html')
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-html-'))
+    const summary = await runExtract({ inputs: [html], out, config, cwd: root })
+    expect(summary.failures).toBe(0)
+    const docs: Document[] = fs.readFileSync(path.join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    expect(docs).toHaveLength(fs.readdirSync(html).length)
+    for (const doc of docs) expect(Document.safeParse(doc).success).toBe(true)
+    const wholePages = docs.filter((doc) => /\/00[123]-/.test(doc.source.path ?? ''))
+    expect(wholePages).toHaveLength(3)
+    for (const doc of wholePages) {
+      const text = fs.readFileSync(path.resolve(root, doc.source.path!), 'utf8')
+      const start = text.indexOf('field-name-field-forall-body')
+      const end = text.indexOf('panel-col-section-share', start)
+      expect(doc.title).not.toMatch(/whitehouse\.gov/)
+      expect(doc.date).toMatch(/^2017-/)
+      for (const where of [...doc.sections, ...doc.commitments].map((x) => x.position.start.offset)) {
+        expect(where).toBeGreaterThan(start)
+        expect(where).toBeLessThan(end)
+      }
+    }
+  })
+
   it('meets the segmentation, section, verb and class targets on the annotated markdown releases', async () => {
     const gold = fs.mkdtempSync(path.join(os.tmpdir(), 'gold-'))
     const inputs: string[] = []
@@ -52,6 +75,19 @@ describe.skipIf(!present)('shared corpus', () => {
     expect(result.sectionAccuracy).toBeGreaterThanOrEqual(0.93)
     expect(result.verbAccuracy).toBeGreaterThanOrEqual(0.85)
     expect(result.classAccuracy).toBeGreaterThanOrEqual(0.85)
+  })
+
+  it('scores the HTML release 011 exactly as its markdown twin 136 (SPEC §10)', async () => {
+    const scoreOne = async (goldName: string, input: string) => {
+      const gold = fs.mkdtempSync(path.join(os.tmpdir(), 'gold-'))
+      fs.copyFileSync(path.join(shared, 'gold', 'dev', goldName), path.join(gold, goldName))
+      return score(gold, [input])
+    }
+    const html = await scoreOne('011-fs-united-states-republic-of-korea-partnership.json', path.join(shared, 'corpus', 'html', '011-fs-united-states-republic-of-korea-partnership.html'))
+    const markdown = await scoreOne('136-fs-united-states-republic-of-korea-partnership.json', path.join(corpus, '136-fs-united-states-republic-of-korea-partnership.md'))
+    expect(html.segmentation.gold).toBe(37)
+    expect(html).toEqual(markdown)
+    expect(html.segmentation.f1).toBe(1)
   })
 
   it('holds on the blind annotations in test/annotated', async () => {

@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { location } from 'vfile-location'
 import { describe, expect, it } from 'vitest'
 import { Document, extract } from '../src/index.js'
+import { jsonErrorOffset } from '../src/text/json-error.js'
 import { config } from './helpers.js'
 
 const word = fc.constantFrom('Launching', 'the', 'United States', 'will', 'expand', 'India’s', 'U.S.-India', 'cooperation', 'Welcoming', 'partners', '21<sup>st</sup>', 'MQ-9B', 'x', '\u00a0', '\u2060', '&amp;', '\\*', 'Advances', 'to', 'and', '—', ':', '.', ',')
@@ -38,7 +39,78 @@ const markdown = fc.tuple(fc.boolean(), fc.array(block, { maxLength: 10 })).map(
   (frontMatter ? "---\ntitle: 'FACT SHEET: Property'\ndate: '2025-01-06'\n---\n\n" : '') + blocks.join('\n\n') + '\n'
 )
 
+const htmlInline = fc.oneof(
+  words,
+  words.map((w) => `<strong>${w}</strong>`),
+  words.map((w) => `<strong><u>${w}</u></strong>`),
+  words.map((w) => `<strong>${w}<br></strong>`),
+  words.map((w) => `<em>${w}</em>`),
+  words.map((w) => `<a href="/x/${encodeURIComponent(w.slice(0, 5))}">${w}</a>`),
+  fc.constantFrom('<br>', '<br><br>', '&nbsp;', '&#8211;', '1. ', '<span>', '</p>', '<'),
+  fc.string({ maxLength: 20 })
+)
+const htmlLine = fc.array(htmlInline, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(' '))
+const htmlBlock = fc.oneof(
+  htmlLine.map((l) => `<p>${l}</p>`),
+  htmlLine.map((l) => `<h2>${l}</h2>`),
+  fc.array(htmlLine, { minLength: 1, maxLength: 4 }).map((ls) => `<ul>${ls.map((l) => `<li>${l}</li>`).join('')}</ul>`),
+  fc.array(htmlLine, { minLength: 1, maxLength: 3 }).map((ls) => `<ol start="2"><li>${ls[0]}<ul><li>${ls.slice(1).join('</li><li>')}</li></ul></li></ol>`),
+  htmlLine.map((l) => `<nav><ul><li><a href="/">${l}</a></li></ul></nav>`),
+  htmlLine.map((l) => `<div class="share-bar">${l}</div>`),
+  fc.constant('<table><tr><td>Launching a table cell</td></tr></table>')
+)
+const html = fc.tuple(fc.constantFrom('fragment', 'page', 'article'), fc.array(htmlBlock, { maxLength: 10 })).map(([kind, blocks]) => {
+  const body = blocks.join('\n')
+  if (kind === 'fragment') return body
+  const head = '<head><title>Fact Sheet | whitehouse.gov</title><meta property="article:published_time" content="2025-01-06T10:00:00-05:00"></head>'
+  return `<!doctype html><html>${head}<body><header><ul><li><a href="/">Home</a></li></ul></header>${kind === 'article' ? `<article>${body}</article>` : body}<footer>Footer text</footer></body></html>`
+})
+
 describe('properties', () => {
+  it('never crashes, always validates, offsets always hold (HTML)', async () => {
+    await fc.assert(
+      fc.asyncProperty(html, async (text) => {
+        const { document, file } = await extract(text, { path: 'p.html', config })
+        expect(file.messages.filter((m) => m.fatal).map(String)).toEqual([])
+        expect(Document.safeParse(document).success).toBe(true)
+        const place = location(text)
+        for (const c of document!.commitments) {
+          expect(c.text).toBe(c.text.trim())
+          expect(c.text).not.toMatch(/\s{2}|[\u00a0\u2060\u200b]/)
+          expect(c.position.start.offset).toBeLessThanOrEqual(c.position.end.offset)
+          expect(place.toPoint(c.position.start.offset)).toMatchObject({ line: c.position.start.line, column: c.position.start.column })
+          expect(c.text).not.toMatch(/^Home$|Footer text/)
+        }
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it('finds the first bad offset of JSON exactly when JSON.parse fails', () => {
+    const jsonish = fc.oneof(
+      fc.json(),
+      fc.json().chain((j) => fc.nat({ max: Math.max(0, j.length - 1) }).map((k) => j.slice(0, k))),
+      fc.tuple(fc.json(), fc.string({ maxLength: 3 }), fc.nat()).map(([j, junk, k]) => j.slice(0, k % (j.length + 1)) + junk + j.slice(k % (j.length + 1)))
+    )
+    fc.assert(
+      fc.property(jsonish, (text) => {
+        let valid = true
+        let position: number | undefined
+        try {
+          JSON.parse(text)
+        } catch (error) {
+          valid = false
+          const at = /at position (\d+)/.exec((error as Error).message)
+          if (at) position = Number(at[1])
+        }
+        const offset = jsonErrorOffset(text)
+        expect(offset === -1).toBe(valid)
+        if (position !== undefined) expect(offset).toBe(position)
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
   it('never crashes, always validates, offsets always hold', async () => {
     await fc.assert(
       fc.asyncProperty(markdown, async (text) => {

@@ -74,8 +74,8 @@ describe('repairEmphasis', () => {
     ['**HEALTH\u00a0**  \n', '**HEALTH**\u00a0  \n'],
     ['**<u>Title:</u>  **The text', '**<u>Title:</u>**  The text'],
     ['*Digital Economy:\u00a0 *DFC helped', '*Digital Economy:*\u00a0 DFC helped'],
-    ['Conservation**: **The Department', 'Conservation\u200b\u200b:\u200b\u200b The Department'],
-    ['the North Atlantic**,** which', 'the North Atlantic\u200b\u200b,\u200b\u200b which'],
+    ['Conservation**: **The Department', 'Conservation\u2060\u2060:\u2060\u2060 The Department'],
+    ['the North Atlantic**,** which', 'the North Atlantic\u2060\u2060,\u2060\u2060 which'],
     ['**Drive New Opportunities.  \n    **\n', '**Drive New Opportunities.**  \n    \n'],
     ['-   **Bold** and **more** text', '-   **Bold** and **more** text'],
     ['***Both*** stay as written ** here', '***Both*** stay as written ** here']

@@ -16,6 +16,12 @@ import { isoDate, isoTime } from './front-matter.js'
 import { hasFatal } from './guard.js'
 import { findWrittenDate } from './written-date.js'
 
+/**
+ * A fragment's date is one written in its opening lines ("…met in Bonn on
+ * 19 June 2022"); further down, dates are history ("after September 11, 2001").
+ */
+const WRITTEN_DATE_WINDOW = 700
+
 export default function pageMeta() {
   return (tree: Root, file: VFile) => {
     if (hasFatal(file)) return
@@ -49,7 +55,7 @@ export function readPageMeta(tree: Root): Meta {
 
   const meta: Meta = {
     title,
-    date: dateOf(published) ?? dateOf(modified) ?? findWrittenDate(bodyText(tree).slice(0, 3000)),
+    date: dateOf(published) ?? dateOf(modified) ?? findWrittenDate(bodyText(tree).slice(0, WRITTEN_DATE_WINDOW)),
     tags: selectAll('meta[property="article:tag"][content]', tree).map((node) => normalizeText(String(node.properties.content)))
   }
   const publishedAt = published ? isoTime(published) : undefined

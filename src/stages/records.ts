@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import { VFile } from 'vfile'
+import { jsonErrorOffset } from '../text/json-error.js'
 import type { Meta } from './data.js'
 import { cleanTitle, isoDate, isoTime } from './front-matter.js'
 
@@ -52,8 +53,9 @@ export function splitRecords(archive: VFile): VFile[] {
     try {
       value = JSON.parse(raw)
     } catch (error) {
-      const at = /position (\d+)/.exec((error as Error).message)
-      return fail(`Unexpected malformed JSON in record: ${(error as Error).message}`, at ? Number(at[1]) + 1 : 1)
+      // Node's reason, without the line it quotes back or a position we give as a column.
+      const reason = (error as Error).message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '')
+      return fail(`Unexpected malformed JSON in record: ${reason}`, Math.max(0, jsonErrorOffset(raw)) + 1)
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       return fail('Unexpected record, expected a JSON object with `html`, `markdown` or `text`')

@@ -5,12 +5,14 @@
  * `*Digital Economy:\u00a0 *DFC helped…`. Moving the whitespace outside the
  * delimiter keeps the text the same length, so every position still points
  * at the source file. A pair around nothing but punctuation
- * (`Conservation**: **The`, `Atlantic**,** which`) becomes zero-width
- * spaces, which the visible text drops (SPEC §4), for the same reason.
+ * (`Conservation**: **The`, `Atlantic**,** which`) becomes word joiners
+ * (U+2060), which the visible text drops (SPEC §4), for the same reason.
+ * Not U+200B: CSS, and so hast-util-to-text, drops a line break next to
+ * one, gluing `:**` + newline + `Text` into `:Text`.
  */
 const LIST_START = /^\s{0,12}(?:[-*+]|\d{1,3}[.)])\s+/
 const WS = /[ \u00a0]/
-const ZERO_WIDTH_SPACE = '\u200b'
+const INVISIBLE = '\u2060'
 /** Whitespace a closer may be moved past, a hard break's newline included. */
 const CLOSER_WS = /[ \u00a0\t\n]/
 
@@ -75,7 +77,7 @@ function scanLine(chars: string[], from: number, to: number, state: State) {
       }
       const inner = chars.slice(open + size, i).join('')
       if (!/[\p{L}\p{N}<]/u.test(inner)) {
-        for (let k = 0; k < size; k++) chars[open + k] = chars[i + k] = ZERO_WIDTH_SPACE
+        for (let k = 0; k < size; k++) chars[open + k] = chars[i + k] = INVISIBLE
       }
       state.open[size] = -1
       i += size - 1
