@@ -1,9 +1,9 @@
 /**
  * The pipeline, composed in one place. Two ways in, one way on:
  *
- *   markdown: remark-parse → front matter → remark-rehype → rehype-raw ┐
- *   HTML:     rehype-parse → page metadata → main content ──────────────┤
- *                                                                       ↓
+ *   markdown: remark-parse → front matter → remark-rehype → rehype-raw → break positions ┐
+ *   HTML:     rehype-parse → page metadata → main content ─────────────────────────────────┤
+ *                                                                                          ↓
  *   record metadata → sections → items → action → topics → assemble → validate
  *
  * Both ways end in the same hast, so everything after parsing is shared.
@@ -20,6 +20,7 @@ import type { ResolvedConfig } from './config/schema.js'
 import type { Document } from './schema/document.js'
 import action from './stages/action.js'
 import assemble from './stages/assemble.js'
+import breakPositions from './stages/break-positions.js'
 import frontMatter from './stages/front-matter.js'
 import { hasFatal } from './stages/guard.js'
 import items from './stages/items.js'
@@ -44,6 +45,7 @@ export function markdownProcessor() {
     .use(frontMatter)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
+    .use(breakPositions)
     .use(extraction)
 }
 

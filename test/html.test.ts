@@ -141,6 +141,16 @@ describe('HTML blocks read as markdown’s (SPEC §3–§4)', () => {
     expect(source.slice(second.start.offset, second.end.offset)).toBe('2. We acknowledge the ongoing impacts of COVID-19.')
   })
 
+  it('reads numbered paragraphs in markdown split by hard breaks the same way, each at its own place', async () => {
+    const text = "---\ntitle: 'Joint Statement'\n---\n\n1.\u00a0 We, the Leaders<sup>1</sup>, met in Cornwall.  \n\u00a0  \n2.\u00a0 We acknowledge the ongoing impacts.  \n\u00a0  \n3. We commit to beating COVID-19.\n"
+    const { document } = await extract(text, { path: 'j.md', config })
+    expect(document!.commitments.map((c) => text.slice(c.position.start.offset, c.position.end.offset))).toEqual([
+      '1.\u00a0 We, the Leaders<sup>1</sup>, met in Cornwall.',
+      '2.\u00a0 We acknowledge the ongoing impacts.',
+      '3. We commit to beating COVID-19.'
+    ])
+  })
+
   it('decodes entities and NBSP, and ignores a <br> at an item’s end', async () => {
     const { document } = await html('<ul><li>Encourage joint R&amp;D on critical&#8211;emerging technologies.&nbsp;<br></li><li>Strengthen the U.S.&#x2d;ROK alliance&nbsp;&nbsp;now.<br><br></li></ul>')
     expect(document.commitments.map((c) => c.text)).toEqual(['Encourage joint R&D on critical–emerging technologies.', 'Strengthen the U.S.-ROK alliance now.'])
