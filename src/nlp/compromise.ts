@@ -41,3 +41,15 @@ export function toInfinitive(word: string): string {
   const lemma = transform.toInfinitive(lower, model, tense)
   return typeof lemma === 'string' && lemma ? lemma.toLowerCase() : lower
 }
+
+/**
+ * The tense a sentence is told in: `future` when it has a future form,
+ * `past` when it has a past-tense verb, else undefined. (Lexical cues such
+ * as "ahead of" are the caller's: they are data.)
+ */
+export function sentenceTense(sentence: string): 'past' | 'future' | undefined {
+  const doc = nlp(sentence)
+  if (doc.has('#FutureTense')) return 'future'
+  if (doc.has('#PastTense')) return 'past'
+  return undefined
+}

@@ -66,10 +66,15 @@ export type DateMention = z.infer<typeof DateMention>
 
 export const Amount = z.object({
   text: z.string(),
-  value: z.number(),
+  value: z.number().describe('The amount; for a range, its lower end'),
   unit: z.string().describe('ISO 4217 code or %'),
   start: z.number().int().min(0),
-  end: z.number().int().min(0)
+  end: z.number().int().min(0),
+  max: z.number().optional().describe('The upper end of a range written as one amount ("$2-3 billion")'),
+  mod: z
+    .enum(['EQUAL_OR_LESS', 'MORE_THAN', 'EQUAL_OR_MORE', 'LESS_THAN', 'APPROX'])
+    .optional()
+    .describe('A qualifier before the amount ("up to", "more than", "at least", "less than", "about"), in TIMEX3 terms')
 })
 export type Amount = z.infer<typeof Amount>
 

@@ -68,8 +68,8 @@ export default function assemble() {
         text: item.text,
         action: item.action,
         entities: [],
-        dates: [],
-        amounts: [],
+        dates: item.dates ?? [],
+        amounts: item.amounts ?? [],
         links: item.links,
         topics: item.topics,
         position: item.position

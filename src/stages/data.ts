@@ -3,7 +3,7 @@
  * context object). Each stage reads what earlier stages left and adds its own.
  */
 import type { Element, ElementContent } from 'hast'
-import type { Action, Document, Link, Position } from '../schema/document.js'
+import type { Action, Amount, DateMention, Document, Link, Position } from '../schema/document.js'
 import type { ResolvedConfig } from '../config/schema.js'
 import type { RecordField, RecordMeta } from './records.js'
 
@@ -63,6 +63,9 @@ export interface ClassifiedItem extends Item {
   /** Why the action was decided so (the rule), for reports and debugging. */
   reason: string
   topics: string[]
+  /** Set by the dates and amounts stages. */
+  dates?: DateMention[]
+  amounts?: Amount[]
 }
 
 declare module 'vfile' {
