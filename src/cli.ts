@@ -2,20 +2,24 @@
 /**
  * The `commitments` command: argv → config → run → report → exit code.
  *
- *   commitments extract [inputs…] [--out DIR] [--config FILE] [--quiet]
+ *   commitments extract [inputs…] [--out DIR] [--config FILE] [--force] [--shard i/n] [--workers N] [--quiet]
  *   commitments schema
  */
 import { parseArgs } from 'node:util'
 import { runExtract } from './batch/run.js'
+import { parseShard, type Shard } from './batch/shard.js'
 import { ConfigError, loadConfig } from './config/load.js'
 import { formatMessages } from './report/diagnostics.js'
 import { documentJsonSchema } from './schema/document.js'
 
 const USAGE = `Usage:
-  commitments extract [inputs…] [--out DIR] [--config FILE] [--quiet]
-      Extract commitments from releases (files, folders, globs, - for stdin).
+  commitments extract [inputs…] [--out DIR] [--config FILE] [--force] [--shard i/n] [--workers N] [--quiet]
+      Extract commitments from releases (files, folders, globs, .jsonl archives, - for stdin).
       Without inputs, reads the inputs named in pipeline.config.ts.
-      Writes DIR/documents.jsonl and DIR/documents/<id>.json (default DIR: output).
+      Writes DIR/documents.jsonl, DIR/documents/<id>.json, DIR/errors.jsonl and
+      DIR/manifest.jsonl (default DIR: output). Inputs the manifest shows
+      unchanged are not read again unless --force; --shard i/n takes only
+      the i-th of n shares of the inputs.
   commitments schema
       Print the JSON Schema of the output Document.
 `
@@ -30,14 +34,33 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(command && command !== '--help' && command !== '-h' ? `Unknown command \`${command}\`\n\n${USAGE}` : USAGE)
     return command === '--help' || command === '-h' ? 0 : 2
   }
-  let values: { out?: string; config?: string; quiet?: boolean }
+  let values: { out?: string; config?: string; quiet?: boolean; force?: boolean; shard?: string; workers?: string }
   let positionals: string[]
   try {
     ;({ values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { out: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' }, quiet: { type: 'boolean', short: 'q' } }
+      options: {
+        out: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        quiet: { type: 'boolean', short: 'q' },
+        force: { type: 'boolean', short: 'f' },
+        shard: { type: 'string' },
+        workers: { type: 'string' }
+      }
     }))
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  let shard: Shard | undefined
+  let workers: number | undefined
+  try {
+    if (values.shard !== undefined) shard = parseShard(values.shard)
+    if (values.workers !== undefined) {
+      workers = Number(values.workers)
+      if (!Number.isInteger(workers) || workers < 0) throw new Error(`Unexpected workers \`${values.workers}\`, expected a whole number ≥ 0`)
+    }
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}`)
     return 2
@@ -54,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const inputs = positionals.length > 0 ? positionals : config.inputs
   const out = values.out ?? config.out
-  const summary = await runExtract({ inputs, out, config })
+  const summary = await runExtract({ inputs, out, config, force: values.force === true, shard, workers, progress: { quiet: values.quiet === true } })
   for (const skip of summary.skipped) process.stderr.write(`${skip.input}: skipped (${skip.reason})\n`)
   const withMessages = summary.files.filter((file) => file.messages.length > 0)
   if (withMessages.length > 0) {
@@ -63,10 +86,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (!values.quiet) {
     process.stderr.write(
-      `${summary.documents} documents, ${summary.commitments} commitments, ${summary.warnings} warnings, ${summary.failures} failed → ${out}/documents.jsonl\n`
+      `${summary.documents} documents, ${summary.commitments} commitments, ${summary.warnings} warnings, ${summary.failures} failed` +
+        `${summary.unchanged > 0 ? `, ${summary.unchanged} inputs unchanged (reused; --force to redo)` : ''} in ${summary.seconds.toFixed(1)} s → ${out}/documents.jsonl\n`
     )
   }
-  return summary.failures > 0 || (summary.files.length === 0 && summary.skipped.length > 0) ? 1 : 0
+  return summary.failures > 0 || (summary.inputs === 0 && summary.skipped.length > 0) ? 1 : 0
 }
 
 main(process.argv.slice(2)).then(

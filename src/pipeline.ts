@@ -8,7 +8,6 @@
  *
  * Both ways end in the same hast, so everything after parsing is shared.
  */
-import rehypeParse from 'rehype-parse'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
@@ -26,8 +25,6 @@ import dates from './stages/dates.js'
 import frontMatter from './stages/front-matter.js'
 import { hasFatal } from './stages/guard.js'
 import items from './stages/items.js'
-import mainContent from './stages/main-content.js'
-import pageMeta from './stages/page-meta.js'
 import { readText, type Format } from './stages/read.js'
 import recordMeta from './stages/record-meta.js'
 import { splitRecords } from './stages/records.js'
@@ -51,13 +48,22 @@ export function markdownProcessor() {
     .use(extraction)
 }
 
-/** The HTML chain: a whole page or a fragment, cut down to its article body. */
-export function htmlProcessor() {
+/**
+ * The HTML chain: a whole page or a fragment, cut down to its article body.
+ * Loaded on first use, so a markdown run does not pay for the HTML parser
+ * and the selector engine.
+ */
+export async function htmlProcessor() {
+  const [{ default: rehypeParse }, { default: pageMeta }, { default: mainContent }] = await Promise.all([
+    import('rehype-parse'),
+    import('./stages/page-meta.js'),
+    import('./stages/main-content.js')
+  ])
   return unified().use(rehypeParse).use(pageMeta).use(mainContent).use(extraction)
 }
 
 let markdown: ReturnType<typeof markdownProcessor> | undefined
-let html: ReturnType<typeof htmlProcessor> | undefined
+let html: Awaited<ReturnType<typeof htmlProcessor>> | undefined
 
 /**
  * Run the pipeline on a file made by `readBytes`/`readText`. Never throws
@@ -75,7 +81,7 @@ export async function processFile(file: VFile, config: ResolvedConfig = resolveC
       return undefined
     }
     if (file.data.format === 'html' || record?.field === 'html') {
-      html ??= htmlProcessor().freeze()
+      html ??= (await htmlProcessor()).freeze()
       await html.run(html.parse(file), file)
     } else {
       markdown ??= markdownProcessor().freeze()

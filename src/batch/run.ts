@@ -1,17 +1,35 @@
 /**
- * A batch run of `extract`: read inputs (p-limit bounds the reads in
- * flight), process each into a Document, write them in input order. One
- * bad file becomes fatal messages on its VFile; the batch goes on.
+ * A batch run of `extract`. Inputs are read in the main thread (p-limit
+ * bounds the reads in flight), their CPU work goes to a pool of worker
+ * threads, and the results are written in input order as they come in:
+ *
+ * - `documents/<id>.json`, each written to a temporary file and renamed;
+ * - `documents.jsonl` and `errors.jsonl`, streamed to temporary files and
+ *   renamed at the end, so a reader never sees half of either;
+ * - `manifest.jsonl`, one line appended per finished input: what a re-run
+ *   skips (unchanged path, hash and pipeline version) and what a run killed
+ *   mid-way had completed.
+ *
+ * At most `window` inputs are between read and written, so memory stays
+ * flat whatever the archive's size. One bad input becomes messages on its
+ * own results; the batch goes on.
  */
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import pLimit from 'p-limit'
 import type { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/schema.js'
-import { processFile, readDocuments } from '../pipeline.js'
-import { readBytes, unreadable } from '../stages/read.js'
-import { JsonSink } from '../sinks/jsonl.js'
+import type { Document } from '../schema/document.js'
+import { AtomicLineWriter, removeStaleTemps, writeFileAtomic } from '../sinks/atomic.js'
 import { resolveInputs } from './inputs.js'
+import type { InputResult } from './job.js'
+import { toVFile, type MessageData } from './messages.js'
+import { Manifest, pipelineVersion, type ManifestEntry } from './manifest.js'
+import { WorkerPool } from './pool.js'
+import { Progress } from './progress.js'
+import { inShard, type Shard } from './shard.js'
 
 export interface RunOptions {
   inputs: string[]
@@ -20,18 +38,34 @@ export interface RunOptions {
   cwd?: string
   /** Reads standard input for `-` (default: process.stdin). */
   stdin?: () => Promise<Uint8Array>
-  /** Called with each file once it is done, in input order. */
+  /** Called with each release that has messages, in input order. */
   onFile?: (file: VFile) => void
+  /** Redo inputs the manifest says are done. */
+  force?: boolean
+  /** Only this shard's inputs (`--shard i/n`). */
+  shard?: Shard
+  /** Worker threads (default: the config's, else one per core); 0 keeps the work in the main thread. */
+  workers?: number
+  /** Progress on stderr (default: none). */
+  progress?: { quiet?: boolean; stream?: NodeJS.WriteStream; every?: number }
 }
 
 export interface RunSummary {
+  inputs: number
   documents: number
   commitments: number
   warnings: number
   failures: number
+  /** Inputs the manifest showed unchanged: their Documents were reused, not recomputed. */
+  unchanged: number
+  seconds: number
+  /** Releases with messages (warnings or errors), in input order. */
   files: VFile[]
+  /** Inputs that matched nothing, or files of a kind we do not read. */
   skipped: Array<{ input: string; reason: string }>
 }
+
+type Outcome = { kind: 'done'; result: InputResult } | { kind: 'reused'; entry: ManifestEntry }
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = []
@@ -39,46 +73,139 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks)
 }
 
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/** An input that failed before the pipeline saw it: one release with one fatal message. */
+function failed(name: string, reason: string, ruleId = 'read'): InputResult {
+  const message: MessageData = { reason, ruleId, source: 'commitments', fatal: true, place: { start: { line: 1, column: 1 } } }
+  return { name, sha256: '', releases: [{ path: name, document: undefined, messages: [message] }] }
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
 export async function runExtract(options: RunOptions): Promise<RunSummary> {
+  const started = performance.now()
   const cwd = options.cwd ?? process.cwd()
-  const { files, skipped } = await resolveInputs(options.inputs, cwd)
-  const limit = pLimit(options.config.concurrency)
-  const reads = files.map((name) =>
-    limit(async () => {
-      if (name === '-') return { name: 'stdin', bytes: await (options.stdin ?? readStdin)() }
+  const { config } = options
+  const out = path.resolve(cwd, options.out)
+  const resolved = await resolveInputs(options.inputs, cwd)
+  // The output folder may sit inside an input folder: its files are never inputs.
+  const inside = (input: string) => !path.relative(out, path.resolve(cwd, input)).startsWith('..')
+  const files = resolved.files.filter((input) => input === '-' || (!inside(input) && inShard(input, options.shard)))
+  const version = pipelineVersion(config)
+  const manifest = new Manifest(out)
+  const size = files.length < 2 ? 0 : (options.workers ?? config.workers ?? os.availableParallelism())
+  const pool = size > 0 ? new WorkerPool(size, config, cwd) : undefined
+  const reads = pLimit(config.concurrency)
+  const window = Math.max(config.concurrency, size) * 2
+  const progress = new Progress({ total: files.length, quiet: options.progress?.quiet ?? true, stream: options.progress?.stream, every: options.progress?.every })
+
+  const summary: RunSummary = { inputs: files.length, documents: 0, commitments: 0, warnings: 0, failures: 0, unchanged: 0, seconds: 0, files: [], skipped: resolved.skipped }
+  // What a killed run left half-written is removed; what it finished is kept and reused.
+  await removeStaleTemps(out)
+  await removeStaleTemps(path.join(out, 'documents'))
+  const lines = new AtomicLineWriter(path.join(out, 'documents.jsonl'))
+  const errors = new AtomicLineWriter(path.join(out, 'errors.jsonl'))
+
+  const start = async (name: string): Promise<Outcome> => {
+    const read = await reads(async (): Promise<{ bytes: Uint8Array } | { result: InputResult }> => {
+      if (name === '-') return { bytes: await (options.stdin ?? readStdin)() }
       try {
-        return { name, bytes: new Uint8Array(await fs.promises.readFile(path.resolve(cwd, name))) }
+        const full = path.resolve(cwd, name)
+        const stat = await fs.promises.stat(full)
+        if (stat.size > config.maxBytes) {
+          return { result: failed(name, `Unexpected file of ${megabytes(stat.size)}, expected at most ${megabytes(config.maxBytes)} (maxBytes in pipeline.config.ts)`, 'too-large') }
+        }
+        return { bytes: new Uint8Array(await fs.promises.readFile(full)) }
       } catch (error) {
-        return { name, error: error as NodeJS.ErrnoException }
+        return { result: failed(name, `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`) }
       }
     })
-  )
-  const sink = new JsonSink(path.resolve(cwd, options.out))
-  const summary: RunSummary = { documents: 0, commitments: 0, warnings: 0, failures: 0, files: [], skipped }
-  try {
-    for (const pending of reads) {
-      const read = await pending
-      const input =
-        'error' in read && read.error
-          ? unreadable(read.name, `Cannot read file: ${read.error.code ?? read.error.message}`, undefined, cwd)
-          : readBytes(read.bytes!, read.name, cwd)
-      // An archive of records is many releases; anything else is one.
-      for (const file of readDocuments(input)) {
-        const document = await processFile(file, options.config)
-        if (document) {
-          await sink.write(document)
-          summary.documents++
-          summary.commitments += document.commitments.length
-        } else summary.failures++
-        summary.warnings += file.messages.filter((m) => !m.fatal).length
+    if ('result' in read) return { kind: 'done', result: read.result }
+    const display = name === '-' ? 'stdin' : name
+    if (name !== '-' && !options.force) {
+      const entry = manifest.reusable(path.resolve(cwd, name), sha256(read.bytes), version)
+      if (entry) return { kind: 'reused', entry }
+    }
+    try {
+      // In a pooled run the main thread never loads the pipeline itself.
+      const result = pool ? await pool.run(display, read.bytes) : await (await import('./job.js')).runJob(display, read.bytes, cwd, config)
+      return { kind: 'done', result }
+    } catch (error) {
+      return { kind: 'done', result: failed(display, `Cannot process file: ${(error as Error).message.split('\n')[0]}`, 'crash') }
+    }
+  }
+
+  const writeDocument = async (document: Document) => {
+    await lines.write(JSON.stringify(document))
+    summary.documents++
+    summary.commitments += document.commitments.length
+  }
+
+  const write = async (name: string, outcome: Outcome) => {
+    if (outcome.kind === 'reused') {
+      for (const id of outcome.entry.documents) {
+        await writeDocument(JSON.parse(await fs.promises.readFile(path.join(out, 'documents', `${id}.json`), 'utf8')) as Document)
+      }
+      summary.unchanged++
+      return
+    }
+    const { result } = outcome
+    const ids: string[] = []
+    let failures = 0
+    for (const release of result.releases) {
+      if (release.document) {
+        await writeFileAtomic(path.join(out, 'documents', `${release.document.id}.json`), JSON.stringify(release.document, null, 2) + '\n')
+        await writeDocument(release.document)
+        ids.push(release.document.id)
+      } else {
+        failures++
+        for (const m of release.messages.filter((m) => m.fatal)) {
+          await errors.write(JSON.stringify({ path: release.path, line: m.place?.start.line ?? 1, column: m.place?.start.column ?? 1, reason: m.reason, ruleId: m.ruleId ?? null }))
+        }
+      }
+      summary.warnings += release.messages.filter((m) => !m.fatal).length
+      if (release.messages.length > 0) {
+        const file = toVFile(release, cwd)
         summary.files.push(file)
         options.onFile?.(file)
       }
     }
-    await sink.close()
-  } catch (error) {
-    await sink.abort()
-    throw error
+    summary.failures += failures
+    // Keyed by absolute path, so a re-run from another folder still finds it.
+    if (name !== '-') manifest.append({ path: path.resolve(cwd, name), sha256: result.sha256, version, documents: ids, failures })
   }
+
+  try {
+    const pending: Array<Promise<Outcome> | undefined> = []
+    let started = 0
+    let written = 0
+    const fill = () => {
+      while (started < files.length && started - written < window) {
+        pending[started] = start(files[started]!)
+        started++
+      }
+    }
+    fill()
+    for (; written < files.length; ) {
+      const outcome = await pending[written]!
+      pending[written] = undefined
+      await write(files[written]!, outcome)
+      written++
+      progress.tick()
+      fill()
+    }
+    await lines.close()
+    await errors.close()
+    await manifest.compact()
+  } catch (error) {
+    await lines.abort()
+    await errors.abort()
+    throw error
+  } finally {
+    progress.end()
+    await pool?.close()
+  }
+  summary.seconds = (performance.now() - started) / 1000
   return summary
 }

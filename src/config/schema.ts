@@ -27,6 +27,10 @@ export const PipelineConfig = z.object({
   out: z.string().min(1).default('output'),
   /** Files read at once (default: 4). */
   concurrency: z.number().int().min(1).max(64).default(4),
+  /** Worker threads for the CPU work (default: one per core; 0 runs everything in the main thread). */
+  workers: z.number().int().min(0).max(64).optional(),
+  /** Larger files are refused with a message rather than read (default: 20 MB). */
+  maxBytes: z.number().int().min(1).default(20 * 1024 * 1024),
   /** Items with fewer words are dropped with a warning (default: 3, SPEC §4). */
   minWords: z.number().int().min(1).default(3),
   lexicon: LexiconConfig.prefault({}),

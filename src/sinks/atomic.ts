@@ -45,3 +45,31 @@ export class AtomicLineWriter {
     await fs.promises.rm(this.temp, { force: true })
   }
 }
+
+/** Whether a process is still running (a temp file of a live run is not stale). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Remove temporary files a killed run left in `dir` (never a finished file). */
+export async function removeStaleTemps(dir: string): Promise<number> {
+  let removed = 0
+  let names: string[]
+  try {
+    names = await fs.promises.readdir(dir)
+  } catch {
+    return 0
+  }
+  for (const name of names) {
+    const match = /^\..+\.(\d+)\.\d+\.tmp$/.exec(name)
+    if (!match || alive(Number(match[1]))) continue
+    await fs.promises.rm(path.join(dir, name), { force: true })
+    removed++
+  }
+  return removed
+}

@@ -1,0 +1,34 @@
+/**
+ * One input of a batch, start to finish: bytes in, its releases out (one,
+ * or one per record of an archive), each with its Document or its fatal
+ * messages. The same function runs in a worker thread or in the main
+ * thread; its result is plain data, so it crosses threads as it is.
+ */
+import type { ResolvedConfig } from '../config/schema.js'
+import { processFile, readDocuments } from '../pipeline.js'
+import type { Document } from '../schema/document.js'
+import { readBytes } from '../stages/read.js'
+import { messageData, type MessageData } from './messages.js'
+
+export interface ReleaseResult {
+  /** The VFile path: the input's, or `archive.jsonl#L<line>` for a record. */
+  path: string
+  document: Document | undefined
+  messages: MessageData[]
+}
+
+export interface InputResult {
+  name: string
+  sha256: string
+  releases: ReleaseResult[]
+}
+
+export async function runJob(name: string, bytes: Uint8Array, cwd: string, config: ResolvedConfig): Promise<InputResult> {
+  const input = readBytes(bytes, name, cwd)
+  const releases: ReleaseResult[] = []
+  for (const file of readDocuments(input)) {
+    const document = await processFile(file, config)
+    releases.push({ path: file.path, document, messages: file.messages.map(messageData) })
+  }
+  return { name, sha256: input.data.sha256 ?? '', releases }
+}
