@@ -2,7 +2,7 @@
 /**
  * The `commitments` command: argv → config → run → report → exit code.
  *
- *   commitments extract [inputs…] [--out DIR] [--config FILE] [--force] [--shard i/n] [--workers N] [--quiet]
+ *   commitments extract [inputs…] [--out DIR] [--config FILE] [--force] [--shard i/n] [--workers N] [--db URL|FILE] [--no-db] [--csv] [--quiet]
  *   commitments schema
  */
 import { parseArgs } from 'node:util'
@@ -13,13 +13,15 @@ import { formatMessages } from './report/diagnostics.js'
 import { documentJsonSchema } from './schema/document.js'
 
 const USAGE = `Usage:
-  commitments extract [inputs…] [--out DIR] [--config FILE] [--force] [--shard i/n] [--workers N] [--quiet]
+  commitments extract [inputs…] [--out DIR] [--config FILE] [--force] [--shard i/n] [--workers N] [--db URL|FILE] [--no-db] [--csv] [--quiet]
       Extract commitments from releases (files, folders, globs, .jsonl archives, - for stdin).
       Without inputs, reads the inputs named in pipeline.config.ts.
       Writes DIR/documents.jsonl, DIR/documents/<id>.json, DIR/errors.jsonl and
       DIR/manifest.jsonl (default DIR: output). Inputs the manifest shows
       unchanged are not read again unless --force; --shard i/n takes only
-      the i-th of n shares of the inputs.
+      the i-th of n shares of the inputs. Documents also go to a database:
+      DIR/commitments.db (SQLite) unless --no-db, or --db postgres://… or
+      --db FILE; --csv adds DIR/commitments.csv (one row per commitment).
   commitments schema
       Print the JSON Schema of the output Document.
 `
@@ -34,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(command && command !== '--help' && command !== '-h' ? `Unknown command \`${command}\`\n\n${USAGE}` : USAGE)
     return command === '--help' || command === '-h' ? 0 : 2
   }
-  let values: { out?: string; config?: string; quiet?: boolean; force?: boolean; shard?: string; workers?: string }
+  let values: { out?: string; config?: string; quiet?: boolean; force?: boolean; shard?: string; workers?: string; db?: string; 'no-db'?: boolean; csv?: boolean }
   let positionals: string[]
   try {
     ;({ values, positionals } = parseArgs({
@@ -46,7 +48,10 @@ export async function main(argv: string[]): Promise<number> {
         quiet: { type: 'boolean', short: 'q' },
         force: { type: 'boolean', short: 'f' },
         shard: { type: 'string' },
-        workers: { type: 'string' }
+        workers: { type: 'string' },
+        db: { type: 'string' },
+        'no-db': { type: 'boolean' },
+        csv: { type: 'boolean' }
       }
     }))
   } catch (error) {
@@ -77,7 +82,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const inputs = positionals.length > 0 ? positionals : config.inputs
   const out = values.out ?? config.out
-  const summary = await runExtract({ inputs, out, config, force: values.force === true, shard, workers, progress: { quiet: values.quiet === true } })
+  const db = values['no-db'] ? false : values.db
+  const summary = await runExtract({ inputs, out, config, force: values.force === true, shard, workers, db, csv: values.csv === true, progress: { quiet: values.quiet === true } })
   for (const skip of summary.skipped) process.stderr.write(`${skip.input}: skipped (${skip.reason})\n`)
   const withMessages = summary.files.filter((file) => file.messages.length > 0)
   if (withMessages.length > 0) {
@@ -87,7 +93,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!values.quiet) {
     process.stderr.write(
       `${summary.documents} documents, ${summary.commitments} commitments, ${summary.warnings} warnings, ${summary.failures} failed` +
-        `${summary.unchanged > 0 ? `, ${summary.unchanged} inputs unchanged (reused; --force to redo)` : ''} in ${summary.seconds.toFixed(1)} s → ${out}/documents.jsonl\n`
+        `${summary.unchanged > 0 ? `, ${summary.unchanged} inputs unchanged (reused; --force to redo)` : ''} in ${summary.seconds.toFixed(1)} s → ${out}/documents.jsonl\n` +
+        (summary.database
+          ? `${summary.database.name}: ${summary.database.inserted} inserted, ${summary.database.replaced} replaced, ${summary.database.unchanged} unchanged\n`
+          : '')
     )
   }
   return summary.failures > 0 || (summary.inputs === 0 && summary.skipped.length > 0) ? 1 : 0

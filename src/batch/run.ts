@@ -8,7 +8,9 @@
  *   renamed at the end, so a reader never sees half of either;
  * - `manifest.jsonl`, one line appended per finished input: what a re-run
  *   skips (unchanged path, hash and pipeline version) and what a run killed
- *   mid-way had completed.
+ *   mid-way had completed;
+ * - the sinks: a database (SQLite `commitments.db` by default, or
+ *   PostgreSQL), one transaction per Document, and `commitments.csv`.
  *
  * At most `window` inputs are between read and written, so memory stays
  * flat whatever the archive's size. One bad input becomes messages on its
@@ -23,6 +25,8 @@ import type { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/schema.js'
 import type { Document } from '../schema/document.js'
 import { AtomicLineWriter, removeStaleTemps, writeFileAtomic } from '../sinks/atomic.js'
+import { openSinks } from '../sinks/open.js'
+import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
 import { resolveInputs } from './inputs.js'
 import type { InputResult } from './job.js'
 import { toVFile, type MessageData } from './messages.js'
@@ -48,6 +52,10 @@ export interface RunOptions {
   workers?: number
   /** Progress on stderr (default: none). */
   progress?: { quiet?: boolean; stream?: NodeJS.WriteStream; every?: number }
+  /** A postgres:// URL, a SQLite file, or false (default: `out/commitments.db`). */
+  db?: string | false
+  /** Also write `out/commitments.csv`. */
+  csv?: boolean
 }
 
 export interface RunSummary {
@@ -59,6 +67,8 @@ export interface RunSummary {
   /** Inputs the manifest showed unchanged: their Documents were reused, not recomputed. */
   unchanged: number
   seconds: number
+  /** What the database did: Documents inserted, replaced (their release changed) and unchanged. */
+  database?: { name: string; inserted: number; replaced: number; unchanged: number }
   /** Releases with messages (warnings or errors), in input order. */
   files: VFile[]
   /** Inputs that matched nothing, or files of a kind we do not read. */
@@ -106,6 +116,17 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   await removeStaleTemps(path.join(out, 'documents'))
   const lines = new AtomicLineWriter(path.join(out, 'documents.jsonl'))
   const errors = new AtomicLineWriter(path.join(out, 'errors.jsonl'))
+  let sinks: DocumentSink[] = []
+  try {
+    sinks = await openSinks({ out, db: options.db, csv: options.csv })
+  } catch (error) {
+    await lines.abort()
+    await errors.abort()
+    await pool?.close()
+    throw error
+  }
+  const database = sinks.find((sink) => !sink.name.startsWith('csv'))
+  if (database) summary.database = { name: database.name, inserted: 0, replaced: 0, unchanged: 0 }
 
   const start = async (name: string): Promise<Outcome> => {
     const read = await reads(async (): Promise<{ bytes: Uint8Array } | { result: InputResult }> => {
@@ -138,6 +159,10 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
 
   const writeDocument = async (document: Document) => {
     await lines.write(JSON.stringify(document))
+    for (const sink of sinks) {
+      const outcome: WriteOutcome = await sink.write(document)
+      if (sink === database && summary.database && outcome !== 'written') summary.database[outcome]++
+    }
     summary.documents++
     summary.commitments += document.commitments.length
   }
@@ -197,10 +222,12 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     }
     await lines.close()
     await errors.close()
+    for (const sink of sinks) await sink.close()
     await manifest.compact()
   } catch (error) {
     await lines.abort()
     await errors.abort()
+    for (const sink of sinks) await sink.abort().catch(() => undefined)
     throw error
   } finally {
     progress.end()

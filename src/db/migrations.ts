@@ -1,0 +1,152 @@
+/**
+ * The relational schema, as versioned migrations (applied in order, each
+ * once, recorded in `schema_migrations`). Keys are the Documents' stable
+ * ids; children go with their parent (ON DELETE CASCADE), which is how a
+ * changed release is replaced whole. Indexes are on what people filter by:
+ * class, verb, entity canonical name and type, date range, document date.
+ */
+export interface Migration {
+  version: number
+  name: string
+  sqlite: string
+  postgres: string
+}
+
+/** Columns shared by both dialects; `T` is text, `I` integer, `R` a real number, `J` JSON. */
+function tables(types: { T: string; I: string; R: string; J: string; DATE: string; NOW: string }): string {
+  const { T, I, R, J, DATE, NOW } = types
+  const position = `start_line ${I} NOT NULL, start_column ${I} NOT NULL, start_offset ${I} NOT NULL, end_line ${I} NOT NULL, end_column ${I} NOT NULL, end_offset ${I} NOT NULL`
+  return `
+CREATE TABLE documents (
+  id ${T} PRIMARY KEY,
+  schema_version ${T} NOT NULL,
+  title ${T},
+  date ${DATE},
+  published_at ${T},
+  modified_at ${T},
+  kind ${T},
+  source_path ${T},
+  source_url ${T},
+  source_format ${T} NOT NULL,
+  source_sha256 ${T} NOT NULL,
+  record_line ${I},
+  record_field ${T},
+  tags ${J} NOT NULL,
+  abbreviations ${J} NOT NULL,
+  warnings ${J} NOT NULL,
+  commitment_count ${I} NOT NULL,
+  document_hash ${T} NOT NULL,
+  loaded_at ${T} NOT NULL DEFAULT ${NOW}
+);
+CREATE INDEX documents_date ON documents (date);
+CREATE INDEX documents_kind ON documents (kind);
+
+CREATE TABLE sections (
+  document_id ${T} NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  idx ${I} NOT NULL,
+  heading ${T} NOT NULL,
+  level ${I} NOT NULL,
+  ${position},
+  PRIMARY KEY (document_id, idx)
+);
+
+CREATE TABLE commitments (
+  id ${T} PRIMARY KEY,
+  document_id ${T} NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  idx ${I} NOT NULL,
+  section_index ${I} NOT NULL,
+  section ${T},
+  parent_id ${T},
+  context ${T},
+  label ${T},
+  text ${T} NOT NULL,
+  verb ${T},
+  phrase ${T},
+  class ${T} NOT NULL,
+  modality ${T} NOT NULL,
+  topics ${J} NOT NULL,
+  ${position}
+);
+CREATE INDEX commitments_document ON commitments (document_id, idx);
+CREATE INDEX commitments_class ON commitments (class);
+CREATE INDEX commitments_verb ON commitments (verb);
+CREATE INDEX commitments_parent ON commitments (parent_id);
+
+CREATE TABLE entities (
+  commitment_id ${T} NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
+  ordinal ${I} NOT NULL,
+  text ${T} NOT NULL,
+  type ${T} NOT NULL,
+  start_offset ${I} NOT NULL,
+  end_offset ${I} NOT NULL,
+  canonical ${T},
+  PRIMARY KEY (commitment_id, ordinal)
+);
+CREATE INDEX entities_canonical ON entities (canonical);
+CREATE INDEX entities_type_text ON entities (type, text);
+
+CREATE TABLE dates (
+  commitment_id ${T} NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
+  ordinal ${I} NOT NULL,
+  text ${T} NOT NULL,
+  value ${T} NOT NULL,
+  start_offset ${I} NOT NULL,
+  end_offset ${I} NOT NULL,
+  date_from ${DATE},
+  date_to ${DATE},
+  mod ${T},
+  PRIMARY KEY (commitment_id, ordinal)
+);
+CREATE INDEX dates_range ON dates (date_from, date_to);
+CREATE INDEX dates_value ON dates (value);
+
+CREATE TABLE amounts (
+  commitment_id ${T} NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
+  ordinal ${I} NOT NULL,
+  text ${T} NOT NULL,
+  value ${R} NOT NULL,
+  unit ${T} NOT NULL,
+  max ${R},
+  mod ${T},
+  start_offset ${I} NOT NULL,
+  end_offset ${I} NOT NULL,
+  PRIMARY KEY (commitment_id, ordinal)
+);
+CREATE INDEX amounts_unit_value ON amounts (unit, value);
+
+CREATE TABLE links (
+  commitment_id ${T} NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
+  ordinal ${I} NOT NULL,
+  text ${T} NOT NULL,
+  url ${T} NOT NULL,
+  PRIMARY KEY (commitment_id, ordinal)
+);
+`
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'documents, sections, commitments and their mentions',
+    sqlite: tables({ T: 'TEXT', I: 'INTEGER', R: 'REAL', J: 'TEXT', DATE: 'TEXT', NOW: "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))" }),
+    postgres: tables({ T: 'text', I: 'integer', R: 'double precision', J: 'jsonb', DATE: 'date', NOW: "(to_char(now() at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))" })
+  },
+  {
+    version: 2,
+    name: 'full-text search over commitment text, label and section',
+    // SQLite: an FTS5 index kept in step with the commitments table by triggers.
+    sqlite: `
+CREATE VIRTUAL TABLE commitments_fts USING fts5 (text, label, section, content = 'commitments', content_rowid = 'rowid', tokenize = 'porter unicode61');
+CREATE TRIGGER commitments_fts_insert AFTER INSERT ON commitments BEGIN
+  INSERT INTO commitments_fts (rowid, text, label, section) VALUES (new.rowid, new.text, new.label, new.section);
+END;
+CREATE TRIGGER commitments_fts_delete AFTER DELETE ON commitments BEGIN
+  INSERT INTO commitments_fts (commitments_fts, rowid, text, label, section) VALUES ('delete', old.rowid, old.text, old.label, old.section);
+END;
+`,
+    // PostgreSQL: a GIN index over the English text search vector.
+    postgres: `
+CREATE INDEX commitments_fts ON commitments USING gin (to_tsvector('english', coalesce(label, '') || ' ' || text));
+`
+  }
+]

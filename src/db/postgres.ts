@@ -1,0 +1,129 @@
+/**
+ * PostgreSQL through node-postgres: `--db postgres://user@host/db`. One
+ * transaction per Document; a changed release is replaced whole (its
+ * vanished commitments go with it), an unchanged one is not touched, so
+ * re-running an archive changes nothing. `?schema=name` writes into that
+ * schema (created if missing), which is how tests use a throwaway one.
+ */
+import pg from 'pg'
+import type { Document } from '../schema/document.js'
+import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
+import { migrate } from './migrate.js'
+import { fromRows, TABLES, toRows, type DocumentRows, type Row } from './rows.js'
+
+/** Postgres allows 65,535 parameters per statement; rows go in chunks well below. */
+const MAX_PARAMETERS = 30_000
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+export class PostgresSink implements DocumentSink {
+  readonly name: string
+
+  private constructor(
+    readonly client: pg.Client,
+    readonly schema: string | undefined
+  ) {
+    this.name = schema ? `postgres (schema ${schema})` : 'postgres'
+  }
+
+  static async open(url: string): Promise<PostgresSink> {
+    const parsed = new URL(url)
+    const schema = parsed.searchParams.get('schema') ?? undefined
+    parsed.searchParams.delete('schema')
+    const client = new pg.Client({ connectionString: parsed.toString() })
+    await client.connect()
+    const sink = new PostgresSink(client, schema)
+    try {
+      if (schema) {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`)
+        await client.query(`SET search_path TO ${ident(schema)}`)
+      }
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())')
+      await migrate(
+        {
+          applied: async () => new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version)),
+          apply: async (version, name, sql) => {
+            await client.query('BEGIN')
+            try {
+              // Two loaders starting at once: the second waits, then finds the migration done.
+              await client.query('SELECT pg_advisory_xact_lock(7265637)')
+              const done = await client.query('SELECT 1 FROM schema_migrations WHERE version = $1', [version])
+              if (done.rowCount === 0) {
+                await client.query(sql)
+                await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [version, name])
+              }
+              await client.query('COMMIT')
+            } catch (error) {
+              await client.query('ROLLBACK')
+              throw error
+            }
+          }
+        },
+        'postgres'
+      )
+    } catch (error) {
+      await client.end()
+      throw error
+    }
+    return sink
+  }
+
+  private async insert(table: string, rows: Row[]): Promise<void> {
+    if (rows.length === 0) return
+    const columns = Object.keys(rows[0]!)
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length))
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const chunk = rows.slice(i, i + perStatement)
+      const values: Array<string | number | null> = []
+      const tuples = chunk.map((row) => `(${columns.map((c) => `$${values.push(row[c] ?? null)}`).join(', ')})`)
+      await this.client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values)
+    }
+  }
+
+  async write(document: Document): Promise<WriteOutcome> {
+    const rows = toRows(document)
+    await this.client.query('BEGIN')
+    try {
+      const existing = await this.client.query<{ document_hash: string }>('SELECT document_hash FROM documents WHERE id = $1 FOR UPDATE', [document.id])
+      const before = existing.rows[0]?.document_hash
+      let outcome: WriteOutcome = 'unchanged'
+      if (before !== rows.documents[0]!.document_hash) {
+        if (before !== undefined) await this.client.query('DELETE FROM documents WHERE id = $1', [document.id])
+        for (const table of TABLES) await this.insert(table, rows[table])
+        outcome = before === undefined ? 'inserted' : 'replaced'
+      }
+      await this.client.query('COMMIT')
+      return outcome
+    } catch (error) {
+      await this.client.query('ROLLBACK')
+      throw error
+    }
+  }
+
+  /** A stored Document, read back from its rows. */
+  async read(id: string): Promise<Document | undefined> {
+    const q = async (sql: string) => (await this.client.query<Row>(sql, [id])).rows
+    const documents = await q(`SELECT *, to_char(date, 'YYYY-MM-DD') AS date FROM documents WHERE id = $1`)
+    if (documents.length === 0) return undefined
+    const byCommitment = (table: string, extra = '') =>
+      q(`SELECT t.*${extra} FROM ${table} t JOIN commitments c ON c.id = t.commitment_id WHERE c.document_id = $1 ORDER BY c.idx, t.ordinal`)
+    const rows: DocumentRows = {
+      documents,
+      sections: await q('SELECT * FROM sections WHERE document_id = $1 ORDER BY idx'),
+      commitments: await q('SELECT * FROM commitments WHERE document_id = $1 ORDER BY idx'),
+      entities: await byCommitment('entities'),
+      dates: await byCommitment('dates', `, to_char(t.date_from, 'YYYY-MM-DD') AS date_from, to_char(t.date_to, 'YYYY-MM-DD') AS date_to`),
+      amounts: await byCommitment('amounts'),
+      links: await byCommitment('links')
+    }
+    return fromRows(rows)
+  }
+
+  async close(): Promise<void> {
+    await this.client.end()
+  }
+
+  async abort(): Promise<void> {
+    await this.client.end()
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * A Document as table rows, and back. Both database sinks write these rows
+ * and the tests read them back into Documents, which must equal the JSONL.
+ */
+import { createHash } from 'node:crypto'
+import type { Commitment, Document, Position } from '../schema/document.js'
+
+export type Row = Record<string, string | number | null>
+
+export interface DocumentRows {
+  documents: Row[]
+  sections: Row[]
+  commitments: Row[]
+  entities: Row[]
+  dates: Row[]
+  amounts: Row[]
+  links: Row[]
+}
+
+/** The tables in the order rows are inserted (parents first). */
+export const TABLES = ['documents', 'sections', 'commitments', 'entities', 'dates', 'amounts', 'links'] as const
+
+const position = (p: Position): Row => ({
+  start_line: p.start.line,
+  start_column: p.start.column,
+  start_offset: p.start.offset,
+  end_line: p.end.line,
+  end_column: p.end.column,
+  end_offset: p.end.offset
+})
+
+/** What decides whether a stored Document must be replaced: its whole content. */
+export const documentHash = (document: Document) => createHash('sha256').update(JSON.stringify(document)).digest('hex')
+
+export function toRows(document: Document): DocumentRows {
+  const rows: DocumentRows = { documents: [], sections: [], commitments: [], entities: [], dates: [], amounts: [], links: [] }
+  rows.documents.push({
+    id: document.id,
+    schema_version: document.schemaVersion,
+    title: document.title,
+    date: document.date,
+    published_at: document.publishedAt ?? null,
+    modified_at: document.modifiedAt ?? null,
+    kind: document.kind ?? null,
+    source_path: document.source.path ?? null,
+    source_url: document.source.url ?? null,
+    source_format: document.source.format,
+    source_sha256: document.source.sha256,
+    record_line: document.source.record?.line ?? null,
+    record_field: document.source.record?.field ?? null,
+    tags: JSON.stringify(document.tags),
+    abbreviations: JSON.stringify(document.abbreviations),
+    warnings: JSON.stringify(document.warnings),
+    commitment_count: document.commitments.length,
+    document_hash: documentHash(document)
+  })
+  for (const s of document.sections) rows.sections.push({ document_id: document.id, idx: s.index, heading: s.heading, level: s.level, ...position(s.position) })
+  for (const c of document.commitments) {
+    rows.commitments.push({
+      id: c.id,
+      document_id: document.id,
+      idx: c.index,
+      section_index: c.sectionIndex,
+      section: c.section,
+      parent_id: c.parentId ?? null,
+      context: c.context ?? null,
+      label: c.label ?? null,
+      text: c.text,
+      verb: c.action.verb,
+      phrase: c.action.phrase,
+      class: c.action.class,
+      modality: c.action.modality,
+      topics: JSON.stringify(c.topics),
+      ...position(c.position)
+    })
+    c.entities.forEach((e, ordinal) =>
+      rows.entities.push({ commitment_id: c.id, ordinal, text: e.text, type: e.type, start_offset: e.start, end_offset: e.end, canonical: e.canonical ?? null })
+    )
+    c.dates.forEach((d, ordinal) =>
+      rows.dates.push({ commitment_id: c.id, ordinal, text: d.text, value: d.value, start_offset: d.start, end_offset: d.end, date_from: d.from ?? null, date_to: d.to ?? null, mod: d.mod ?? null })
+    )
+    c.amounts.forEach((a, ordinal) =>
+      rows.amounts.push({ commitment_id: c.id, ordinal, text: a.text, value: a.value, unit: a.unit, max: a.max ?? null, mod: a.mod ?? null, start_offset: a.start, end_offset: a.end })
+    )
+    c.links.forEach((l, ordinal) => rows.links.push({ commitment_id: c.id, ordinal, text: l.text, url: l.url }))
+  }
+  return rows
+}
+
+const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
+const toPosition = (r: Row): Position => ({
+  start: { line: Number(r.start_line), column: Number(r.start_column), offset: Number(r.start_offset) },
+  end: { line: Number(r.end_line), column: Number(r.end_column), offset: Number(r.end_offset) }
+})
+/** Copy `value` to `key` only when the column is not null (optional fields). */
+function optional<T extends object>(target: T, key: string, value: unknown): T {
+  if (value !== null && value !== undefined) (target as Record<string, unknown>)[key] = value
+  return target
+}
+
+/** A Document again from its rows (rows of one document, children ordered by idx/ordinal). */
+export function fromRows(rows: DocumentRows): Document {
+  const d = rows.documents[0]!
+  const source = { format: d.source_format, sha256: d.source_sha256 } as Document['source']
+  optional(source, 'path', d.source_path)
+  optional(source, 'url', d.source_url)
+  if (d.record_line !== null) source.record = { line: Number(d.record_line), field: d.record_field as 'html' }
+  const byCommitment = (table: Row[]) => {
+    const map = new Map<string, Row[]>()
+    for (const r of table) map.set(String(r.commitment_id), [...(map.get(String(r.commitment_id)) ?? []), r])
+    return map
+  }
+  const [entities, dates, amounts, links] = [rows.entities, rows.dates, rows.amounts, rows.links].map(byCommitment) as [Map<string, Row[]>, Map<string, Row[]>, Map<string, Row[]>, Map<string, Row[]>]
+  const document: Document = {
+    schemaVersion: d.schema_version as '1',
+    id: String(d.id),
+    source,
+    title: d.title as string | null,
+    date: d.date as string | null,
+    tags: json(d.tags),
+    abbreviations: json(d.abbreviations),
+    sections: rows.sections.map((s) => ({ index: Number(s.idx), heading: String(s.heading), level: Number(s.level), position: toPosition(s) })),
+    commitments: rows.commitments.map((c) => {
+      const id = String(c.id)
+      const commitment: Commitment = {
+        id,
+        index: Number(c.idx),
+        sectionIndex: Number(c.section_index),
+        section: c.section as string | null,
+        text: String(c.text),
+        action: { verb: c.verb as string | null, phrase: c.phrase as string | null, class: c.class as Commitment['action']['class'], modality: c.modality as Commitment['action']['modality'] },
+        entities: (entities.get(id) ?? []).map((e) =>
+          optional({ text: String(e.text), type: e.type as Commitment['entities'][number]['type'], start: Number(e.start_offset), end: Number(e.end_offset) }, 'canonical', e.canonical)
+        ),
+        dates: (dates.get(id) ?? []).map((x) => {
+          const mention = { text: String(x.text), value: String(x.value), start: Number(x.start_offset), end: Number(x.end_offset) }
+          return optional(optional(optional(mention, 'from', x.date_from), 'to', x.date_to), 'mod', x.mod)
+        }),
+        amounts: (amounts.get(id) ?? []).map((a) => {
+          const amount = { text: String(a.text), value: Number(a.value), unit: String(a.unit), start: Number(a.start_offset), end: Number(a.end_offset) }
+          return optional(optional(amount, 'max', a.max === null ? null : Number(a.max)), 'mod', a.mod) as Commitment['amounts'][number]
+        }),
+        links: (links.get(id) ?? []).map((l) => ({ text: String(l.text), url: String(l.url) })),
+        topics: json(c.topics),
+        position: toPosition(c)
+      }
+      optional(commitment, 'parentId', c.parent_id)
+      optional(commitment, 'context', c.context)
+      optional(commitment, 'label', c.label)
+      return commitment
+    }),
+    warnings: json(d.warnings)
+  }
+  optional(document, 'kind', d.kind)
+  optional(document, 'publishedAt', d.published_at)
+  optional(document, 'modifiedAt', d.modified_at)
+  return document
+}

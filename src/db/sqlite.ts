@@ -1,0 +1,99 @@
+/**
+ * The embedded database: SQLite through better-sqlite3, in one file
+ * (`output/commitments.db` by default), with FTS5 over commitment text.
+ * One transaction per Document: a changed release is replaced whole, an
+ * unchanged one is left as it is, and a run killed mid-way leaves no half
+ * Document (SQLite's journal rolls an open transaction back).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { Document } from '../schema/document.js'
+import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
+import { migrate } from './migrate.js'
+import { fromRows, TABLES, toRows, type DocumentRows, type Row } from './rows.js'
+
+export class SqliteSink implements DocumentSink {
+  readonly name: string
+  readonly db: Database.Database
+  private readonly inserts = new Map<string, Database.Statement>()
+
+  private constructor(file: string) {
+    this.name = `sqlite:${file}`
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('foreign_keys = ON')
+    this.db.pragma('synchronous = NORMAL')
+  }
+
+  static async open(file: string): Promise<SqliteSink> {
+    const sink = new SqliteSink(file)
+    const { db } = sink
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
+    await migrate(
+      {
+        applied: async () => new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version)),
+        apply: async (version, name, sql) => {
+          db.transaction(() => {
+            db.exec(sql)
+            db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, name, new Date().toISOString())
+          })()
+        }
+      },
+      'sqlite'
+    )
+    return sink
+  }
+
+  private insert(table: string, row: Row): void {
+    let statement = this.inserts.get(table)
+    if (!statement) {
+      const columns = Object.keys(row)
+      statement = this.db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
+      this.inserts.set(table, statement)
+    }
+    statement.run(row)
+  }
+
+  async write(document: Document): Promise<WriteOutcome> {
+    const rows = toRows(document)
+    const hash = rows.documents[0]!.document_hash
+    return this.db.transaction((): WriteOutcome => {
+      const existing = this.db.prepare('SELECT document_hash FROM documents WHERE id = ?').get(document.id) as { document_hash: string } | undefined
+      if (existing?.document_hash === hash) return 'unchanged'
+      // Replaced whole: the cascade removes its sections, commitments and their mentions.
+      if (existing) this.db.prepare('DELETE FROM documents WHERE id = ?').run(document.id)
+      for (const table of TABLES) for (const row of rows[table]) this.insert(table, row)
+      return existing ? 'replaced' : 'inserted'
+    })()
+  }
+
+  /** A stored Document, read back from its rows. */
+  read(id: string): Document | undefined {
+    const one = (sql: string) => this.db.prepare(sql).all(id) as Row[]
+    const documents = one('SELECT * FROM documents WHERE id = ?')
+    if (documents.length === 0) return undefined
+    const byCommitment = (table: string) => one(`SELECT t.* FROM ${table} t JOIN commitments c ON c.id = t.commitment_id WHERE c.document_id = ? ORDER BY c.idx, t.ordinal`)
+    const rows: DocumentRows = {
+      documents,
+      sections: one('SELECT * FROM sections WHERE document_id = ? ORDER BY idx'),
+      commitments: one('SELECT * FROM commitments WHERE document_id = ? ORDER BY idx'),
+      entities: byCommitment('entities'),
+      dates: byCommitment('dates'),
+      amounts: byCommitment('amounts'),
+      links: byCommitment('links')
+    }
+    return fromRows(rows)
+  }
+
+  async close(): Promise<void> {
+    this.db.pragma('wal_checkpoint(TRUNCATE)')
+    this.db.close()
+  }
+
+  async abort(): Promise<void> {
+    // Every Document was its own committed transaction: what is in is whole.
+    this.db.close()
+  }
+}

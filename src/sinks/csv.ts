@@ -1,0 +1,61 @@
+/**
+ * `--csv`: one row per commitment for spreadsheet users, with the
+ * document's title and date, and entities, dates, amounts, topics and
+ * links flattened into cells (`type:text; …`). RFC 4180 quoting; written
+ * to a temporary file and renamed at the end.
+ */
+import path from 'node:path'
+import type { Document } from '../schema/document.js'
+import { AtomicLineWriter } from './atomic.js'
+import type { DocumentSink, WriteOutcome } from './sink.js'
+
+const COLUMNS = [
+  'document_id', 'document_title', 'document_date', 'document_url', 'commitment_id', 'index', 'section', 'label', 'text',
+  'verb', 'class', 'modality', 'entities', 'dates', 'amounts', 'topics', 'links'
+] as const
+
+const cell = (value: string | number | null | undefined) => {
+  const text = value === null || value === undefined ? '' : String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export class CsvSink implements DocumentSink {
+  readonly name: string
+  private readonly lines: AtomicLineWriter
+  private started = false
+
+  constructor(file: string) {
+    this.name = `csv:${file}`
+    this.lines = new AtomicLineWriter(path.resolve(file))
+  }
+
+  async write(document: Document): Promise<WriteOutcome> {
+    if (!this.started) {
+      // Excel reads UTF-8 only with a BOM.
+      await this.lines.write('\ufeff' + COLUMNS.join(','))
+      this.started = true
+    }
+    for (const c of document.commitments) {
+      const row = [
+        document.id, document.title, document.date, document.source.url, c.id, c.index, c.section, c.label, c.text,
+        c.action.verb, c.action.class, c.action.modality,
+        c.entities.map((e) => `${e.type}:${e.canonical ?? e.text}`).join('; '),
+        c.dates.map((d) => `${d.value}${d.mod ? ` (${d.mod})` : ''}`).join('; '),
+        c.amounts.map((a) => `${a.value}${a.max !== undefined ? `-${a.max}` : ''} ${a.unit}${a.mod ? ` (${a.mod})` : ''}`).join('; '),
+        c.topics.join('; '),
+        c.links.map((l) => l.url).join('; ')
+      ]
+      await this.lines.write(row.map(cell).join(','))
+    }
+    return 'written'
+  }
+
+  async close(): Promise<void> {
+    if (!this.started) await this.lines.write('\ufeff' + COLUMNS.join(','))
+    await this.lines.close()
+  }
+
+  async abort(): Promise<void> {
+    await this.lines.abort()
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Where Documents go besides the JSON files: a database, a CSV file. The
+ * batch hands every Document (new or reused) to every sink, in input order.
+ */
+import type { Document } from '../schema/document.js'
+
+/** What a database did with a Document. */
+export type WriteOutcome = 'inserted' | 'replaced' | 'unchanged' | 'written'
+
+export interface DocumentSink {
+  /** A short name for reports: `sqlite:output/commitments.db`, `postgres`, `csv`. */
+  readonly name: string
+  write(document: Document): Promise<WriteOutcome>
+  /** Finish: commit, flush, rename into place. */
+  close(): Promise<void>
+  /** Give up after an error: nothing half-written is left behind. */
+  abort(): Promise<void>
+}
