@@ -3,12 +3,16 @@
  * The `commitments` command: argv → config → run → report → exit code.
  *
  *   commitments extract [inputs…] [--out DIR] [--config FILE] [--force] [--shard i/n] [--workers N] [--db URL|FILE] [--no-db] [--csv] [--quiet]
+ *   commitments report [--out DIR] [--config FILE]
  *   commitments schema
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { runExtract } from './batch/run.js'
 import { parseShard, type Shard } from './batch/shard.js'
 import { ConfigError, loadConfig } from './config/load.js'
+import type { ResolvedConfig } from './config/schema.js'
 import { formatMessages } from './report/diagnostics.js'
 import { documentJsonSchema } from './schema/document.js'
 
@@ -22,6 +26,8 @@ const USAGE = `Usage:
       the i-th of n shares of the inputs. Documents also go to a database:
       DIR/commitments.db (SQLite) unless --no-db, or --db postgres://… or
       --db FILE; --csv adds DIR/commitments.csv (one row per commitment).
+  commitments report [--out DIR] [--config FILE]
+      Build a static site of DIR/documents.jsonl in DIR/report/ (open DIR/report/index.html).
   commitments schema
       Print the JSON Schema of the output Document.
 `
@@ -32,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(documentJsonSchema(), null, 2) + '\n')
     return 0
   }
+  if (command === 'report') return report(rest)
   if (command !== 'extract') {
     process.stderr.write(command && command !== '--help' && command !== '-h' ? `Unknown command \`${command}\`\n\n${USAGE}` : USAGE)
     return command === '--help' || command === '-h' ? 0 : 2
@@ -70,16 +77,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}`)
     return 2
   }
-  let config
-  try {
-    config = await loadConfig(values.config)
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(formatMessages([error.file]) + '\n')
-      return 2
-    }
-    throw error
-  }
+  const config = await configOrReport(values.config)
+  if (!config) return 2
   const inputs = positionals.length > 0 ? positionals : config.inputs
   const out = values.out ?? config.out
   const db = values['no-db'] ? false : values.db
@@ -100,6 +99,40 @@ export async function main(argv: string[]): Promise<number> {
     )
   }
   return summary.failures > 0 || (summary.inputs === 0 && summary.skipped.length > 0) ? 1 : 0
+}
+
+/** The config, or undefined after printing what is wrong with it as a message on the config file. */
+async function configOrReport(file: string | undefined): Promise<ResolvedConfig | undefined> {
+  try {
+    return await loadConfig(file)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(formatMessages([error.file]) + '\n')
+      return undefined
+    }
+    throw error
+  }
+}
+
+async function report(args: string[]): Promise<number> {
+  let values: { out?: string; config?: string }
+  try {
+    ;({ values } = parseArgs({ args, options: { out: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' } } }))
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  const config = await configOrReport(values.config)
+  if (!config) return 2
+  const out = values.out ?? config.out
+  if (!fs.existsSync(path.join(out, 'documents.jsonl'))) {
+    process.stderr.write(`${out}/documents.jsonl: no such file; run \`commitments extract --out ${out}\` first\n`)
+    return 1
+  }
+  const { buildReport } = await import('./report/build.js')
+  const summary = await buildReport({ out, config })
+  process.stderr.write(`${summary.documents} documents, ${summary.commitments} commitments → ${path.join(out, 'report', 'index.html')}\n`)
+  return 0
 }
 
 main(process.argv.slice(2)).then(

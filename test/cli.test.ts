@@ -101,6 +101,22 @@ describe('commitments extract', () => {
   })
 })
 
+describe('commitments report', () => {
+  it('builds the site from an extraction, and says what is missing without one', () => {
+    const dir = tmp()
+    const missing = run(['report', '--out', path.join(dir, 'none')])
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toMatch(/documents\.jsonl: no such file; run `commitments extract/)
+    const out = path.join(dir, 'out')
+    expect(run(['extract', `fixtures/${fixtures[0]}/input.md`, '--out', out, '--quiet', '--no-db']).status).toBe(0)
+    const built = run(['report', '--out', out])
+    expect(built.status, built.stderr).toBe(0)
+    const index = fs.readFileSync(path.join(out, 'report', 'index.html'), 'utf8')
+    expect(index).toMatch(/<title>Commitments report<\/title>/)
+    expect(fs.readdirSync(path.join(out, 'report', 'documents'))).toHaveLength(1)
+  })
+})
+
 describe('commitments schema', () => {
   it('prints the JSON Schema of the Document', () => {
     const result = run(['schema'])

@@ -1,0 +1,57 @@
+/**
+ * The report's style and its one script, inlined into each page (no
+ * network, no external file). The script only filters the table: it reads
+ * data attributes and sets `hidden`, never writes markup.
+ */
+import { CLASSES } from './classes.js'
+
+export const STYLE = `
+:root { font-family: system-ui, sans-serif; color: #1d1d1f; background: #fff; }
+body { margin: 0 auto; max-width: 1200px; padding: 1rem 1.5rem 3rem; line-height: 1.45; }
+h1 { font-size: 1.5rem; margin: .5rem 0; } h2 { font-size: 1.15rem; margin-top: 1.6rem; }
+a { color: #0b5cab; } .muted, .where { color: #666; font-size: .8rem; }
+table { border-collapse: collapse; width: 100%; font-size: .85rem; }
+th, td { border-bottom: 1px solid #e3e3e3; padding: .3rem .4rem; text-align: left; vertical-align: top; }
+th { position: sticky; top: 0; background: #f6f6f6; }
+.chip { display: inline-block; min-width: 1.4em; padding: 0 .3em; border-radius: .6em; color: #fff; font-size: .75rem; text-align: center; margin-right: 2px; }
+.badge { display: inline-block; padding: 0 .4em; border-radius: .3em; color: #fff; font-size: .72rem; margin-right: .3em; }
+.filters { display: flex; gap: .6rem; flex-wrap: wrap; margin: .6rem 0; align-items: center; }
+.filters input { flex: 1 1 18rem; padding: .35rem; } .filters select { padding: .3rem; }
+.charts { display: flex; gap: 2rem; flex-wrap: wrap; } .chart { max-width: 100%; height: auto; }
+.legend span { margin-right: .8rem; font-size: .8rem; }
+.legend i { display: inline-block; width: .8em; height: .8em; margin-right: .25em; border-radius: 2px; }
+.reading p, .reading li { margin: .35rem 0; }
+.commitment { border-left: 4px solid #999; padding: .15rem .5rem; background: #fafafa; list-style-position: inside; }
+mark.date { background: #fff3b0; } mark.amount { background: #d8f5d0; } mark.entity { background: #dbe9ff; }
+.warnings li { color: #8a4b00; }
+.empty { color: #888; font-style: italic; }
+${CLASSES.map(({ name, colour }) => `.c-${name} { border-left-color: ${colour}; } .bg-${name} { background: ${colour}; }`).join('\n')}
+`
+
+/** Filters the commitments table by text, class, topic and document kind. */
+export const SCRIPT = `
+(function () {
+  var table = document.getElementById('commitments');
+  if (!table) return;
+  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  var search = document.getElementById('search');
+  var klass = document.getElementById('class-filter');
+  var topic = document.getElementById('topic-filter');
+  var count = document.getElementById('shown');
+  function apply() {
+    var words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var shown = 0;
+    rows.forEach(function (row) {
+      var text = row.getAttribute('data-search');
+      var ok = (!klass.value || row.getAttribute('data-class') === klass.value) &&
+        (!topic.value || (' ' + row.getAttribute('data-topics') + ' ').indexOf(' ' + topic.value + ' ') >= 0) &&
+        words.every(function (w) { return text.indexOf(w) >= 0; });
+      row.hidden = !ok;
+      if (ok) shown++;
+    });
+    count.textContent = String(shown);
+  }
+  [search, klass, topic].forEach(function (el) { el.addEventListener('input', apply); el.addEventListener('change', apply); });
+  apply();
+})();
+`

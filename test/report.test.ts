@@ -1,0 +1,195 @@
+/**
+ * The review pages (issue 8), opened in a real browser: Debian's Chromium
+ * driven by playwright-core, headless, kept off the network. The report of
+ * the bundled fixtures is filtered and read as a user would; a hostile
+ * release must not run code in it. Screenshots go to
+ * `.vitest-artifacts/screenshots/`.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildReport } from '../src/report/build.js'
+import { runExtract, type Document } from '../src/index.js'
+import { config, root } from './helpers.js'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** Headless, and nothing that phones home. */
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions']
+const screenshots = path.join(root, '.vitest-artifacts', 'screenshots')
+
+let browser: Browser
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`)
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS })
+  fs.mkdirSync(screenshots, { recursive: true })
+}, 60_000)
+afterAll(async () => {
+  await browser?.close()
+})
+
+const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+const readJsonl = (file: string): Document[] =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+
+/** A page that may only load file: URLs; every other request is refused and recorded. */
+async function open(url: string): Promise<{ page: Page; requests: string[]; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const requests: string[] = []
+  const problems: string[] = []
+  await page.route('**/*', (route) => {
+    const target = route.request().url()
+    if (target.startsWith('file:')) return route.continue()
+    requests.push(target)
+    return route.abort()
+  })
+  page.on('pageerror', (error) => problems.push(`error: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
+  page.on('dialog', async (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`)
+    await dialog.dismiss()
+  })
+  await page.goto(url)
+  return { page, requests, problems }
+}
+
+describe('the report of the fixtures, in Chromium', () => {
+  let out: string
+  let documents: Document[]
+
+  beforeAll(async () => {
+    const dir = tmp('report-')
+    out = path.join(dir, 'out')
+    // Extract from the project folder, as `npm start` does, so the pages can read the sources again.
+    await runExtract({ inputs: ['fixtures/*/input.*'], out, config, cwd: root, db: false })
+    const summary = await buildReport({ out, config, cwd: root })
+    expect(summary.withoutSource).toBe(0)
+    documents = readJsonl(path.join(out, 'documents.jsonl'))
+  }, 120_000)
+
+  it('lists every document and commitment, with charts, and filters the table', async () => {
+    const { page, requests, problems } = await open(pathToFileURL(path.join(out, 'report', 'index.html')).href)
+    const total = documents.reduce((n, d) => n + d.commitments.length, 0)
+    expect(await page.title()).toBe('Commitments report')
+    expect(await page.locator('#documents tbody tr').count()).toBe(documents.length)
+    expect(await page.locator('#commitments tbody tr').count()).toBe(total)
+    expect(await page.locator('#shown').textContent()).toBe(String(total))
+    expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(2)
+    await page.screenshot({ path: path.join(screenshots, 'index.png'), fullPage: false })
+
+    // Free-text search: every row still shown holds the word, and the count says how many.
+    await page.fill('#search', 'semiconductor')
+    const visible = page.locator('#commitments tbody tr:visible')
+    const found = await visible.count()
+    expect(found).toBeGreaterThan(0)
+    expect(found).toBeLessThan(total)
+    expect(await page.locator('#shown').textContent()).toBe(String(found))
+    for (const text of await visible.allTextContents()) expect(text.toLowerCase()).toContain('semiconductor')
+
+    // Class filter on top of it, then alone.
+    await page.fill('#search', '')
+    await page.selectOption('#class-filter', 'welcoming')
+    const welcoming = documents.flatMap((d) => d.commitments).filter((c) => c.action.class === 'welcoming').length
+    expect(await visible.count()).toBe(welcoming)
+    expect(new Set(await visible.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-class'))))).toEqual(new Set(['welcoming']))
+    await page.selectOption('#class-filter', '')
+    await page.selectOption('#topic-filter', 'space')
+    const space = documents.flatMap((d) => d.commitments).filter((c) => c.topics.includes('space')).length
+    expect(await visible.count()).toBe(space)
+
+    expect(requests).toEqual([])
+    expect(problems).toEqual([])
+    await page.close()
+  }, 60_000)
+
+  it('shows a release in reading order, commitments highlighted by class, dates marked, positions and warnings', async () => {
+    const document = documents.find((d) => d.title?.startsWith('FACT SHEET: The United States and India Committed'))!
+    const { page, requests, problems } = await open(pathToFileURL(path.join(out, 'report', 'index.html')).href)
+    await page.click(`#documents a[href="documents/${document.id}.html"]`)
+    await page.waitForURL(/documents\//)
+    expect(await page.locator('h1').textContent()).toBe(document.title)
+    expect(await page.locator('.legend span').count()).toBe(7)
+    const commitments = page.locator('.reading .commitment')
+    expect(await commitments.count()).toBe(document.commitments.length)
+    // In reading order, each with its class colour and its place in the source.
+    const first = document.commitments[0]!
+    const shown = commitments.first()
+    expect(await shown.getAttribute('class')).toContain(`c-${first.action.class}`)
+    expect(await shown.locator('.where').textContent()).toContain(`line ${first.position.start.line}:${first.position.start.column}–${first.position.end.line}:${first.position.end.column}`)
+    const color = await shown.evaluate((el) => (globalThis as unknown as { getComputedStyle: (e: unknown) => { borderLeftColor: string } }).getComputedStyle(el).borderLeftColor)
+    expect(color).toBe('rgb(0, 114, 178)')
+    // Narrative paragraphs are there too, before the first section.
+    expect(await page.locator('.reading > p').count()).toBeGreaterThan(0)
+    // Every date mention is marked inline with its value.
+    const dates = document.commitments.flatMap((c) => c.dates)
+    expect(await page.locator('.reading mark.date').count()).toBe(dates.length)
+    expect(await page.locator('.reading mark.date').first().getAttribute('title')).toContain(dates[0]!.value)
+    await expect(page.locator('h2', { hasText: 'Warnings' }).count()).resolves.toBe(1)
+    await page.screenshot({ path: path.join(screenshots, 'document.png'), fullPage: false })
+    expect(requests).toEqual([])
+    expect(problems).toEqual([])
+    await page.close()
+  }, 60_000)
+})
+
+describe('a hostile release', () => {
+  it('cannot run code in the report: scripts, javascript: links and event handlers stay text', async () => {
+    const dir = tmp('hostile-')
+    const attack = {
+      markdown: [
+        "---\ntitle: 'FACT SHEET: </title><script>window.pwned = \"title\"</script>'\ndate: '2025-01-06'\n---\n",
+        '<script>window.pwned = "raw"</script>\n',
+        '- The agencies will launch a <script>window.pwned = "item"</script> programme in 2026.',
+        '- We welcome the [partnership](javascript:window.pwned="link") announced today.',
+        '- Launching <img src=x onerror="window.pwned=\'img\'"> a "><svg onload="window.pwned=\'svg\'"> program.',
+        '- **</td><script>window.pwned="label"</script>** The United States will fund $5 billion in aid.',
+        '- We will review the &lt;script&gt;window.pwned="text"&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt; tags today.'
+      ].join('\n'),
+      html: `<!doctype html><html><head><title>Joint Statement <script>window.pwned='head'</script></title></head><body><main>
+<ul><li>The leaders will launch <a href="javascript:window.pwned='href'" onclick="window.pwned='click'">the initiative</a> this spring.</li>
+<li onmouseover="window.pwned='hover'">We welcome the <b onclick="window.pwned='b'">framework</b> and its 25% target.</li></ul></main></body></html>`
+    }
+    fs.writeFileSync(path.join(dir, 'attack.md'), attack.markdown)
+    fs.writeFileSync(path.join(dir, 'attack.html'), attack.html)
+    fs.writeFileSync(path.join(dir, 'attack.jsonl'), JSON.stringify({ markdown: '- We will <script>window.pwned="record"</script> launch the fund.', url: 'javascript:window.pwned="url"', title: '<img src=x onerror=window.pwned=1>' }) + '\n')
+    const out = path.join(dir, 'out')
+    await runExtract({ inputs: [dir], out, config, cwd: dir, db: false })
+    await buildReport({ out, config, cwd: dir })
+    const documents = readJsonl(path.join(out, 'documents.jsonl'))
+    expect(documents).toHaveLength(3)
+
+    const pages = [path.join(out, 'report', 'index.html'), ...documents.map((d) => path.join(out, 'report', 'documents', `${d.id}.html`))]
+    for (const file of pages) {
+      const { page, requests, problems } = await open(pathToFileURL(file).href)
+      // Poke everything a user could: hover and click every element that has text.
+      for (const element of await page.locator('li, b, td, mark, strong, span.text').all()) {
+        await element.hover({ timeout: 1000 }).catch(() => undefined)
+      }
+      for (const link of await page.locator('a').all()) {
+        const href = (await link.getAttribute('href')) ?? ''
+        expect(href).not.toMatch(/^\s*javascript:/i)
+      }
+      expect(await page.evaluate(() => (globalThis as unknown as { pwned?: unknown }).pwned)).toBeUndefined()
+      expect(await page.locator('body script').count()).toBeLessThanOrEqual(1)
+      expect(await page.locator('[onerror], [onload], [onclick], [onmouseover]').count()).toBe(0)
+      expect(problems.filter((p) => !p.startsWith('console: Refused'))).toEqual([])
+      expect(requests).toEqual([])
+      if (file.endsWith('index.html')) {
+        // The attack is shown, as text.
+        const text = await page.locator('#commitments').textContent()
+        expect(text).toContain('<script>window.pwned="text"</script>')
+        expect(text).toContain('<img src=x onerror=alert(1)>')
+        await page.screenshot({ path: path.join(screenshots, 'hostile-index.png') })
+      }
+      await page.close()
+    }
+  }, 120_000)
+})
