@@ -4,7 +4,7 @@
  *   markdown: remark-parse → front matter → remark-rehype → rehype-raw → break positions ┐
  *   HTML:     rehype-parse → page metadata → main content ─────────────────────────────────┤
  *                                                                                          ↓
- *   record metadata → sections → items → action → topics → dates → amounts → assemble → validate
+ *   record metadata → sections → items → action → topics → entities → dates → amounts → assemble → validate
  *
  * Both ways end in the same hast, so everything after parsing is shared.
  */
@@ -22,6 +22,7 @@ import assemble from './stages/assemble.js'
 import breakPositions from './stages/break-positions.js'
 import amounts from './stages/amounts.js'
 import dates from './stages/dates.js'
+import entities from './stages/entities.js'
 import frontMatter from './stages/front-matter.js'
 import { hasFatal } from './stages/guard.js'
 import items from './stages/items.js'
@@ -34,7 +35,7 @@ import topics from './stages/topics.js'
 import validate from './stages/validate.js'
 
 /** The stages after parsing, shared by every input format. */
-export const extraction: Preset = { plugins: [recordMeta, sections, items, action, topics, dates, amounts, assemble, validate] }
+export const extraction: Preset = { plugins: [recordMeta, sections, items, action, topics, entities, dates, amounts, assemble, validate] }
 
 /** The markdown chain: remark parses, remark-rehype + rehype-raw turn it into hast with inline HTML understood. */
 export function markdownProcessor() {

@@ -36,17 +36,17 @@ describe.skipIf(!present)('shared corpus', () => {
     const docs = fs.readFileSync(path.join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
     expect(docs).toHaveLength(files.length)
     for (const doc of docs) expect(Document.safeParse(doc).success).toBe(true)
-    // Offsets hold for every date and amount of every commitment (SPEC §7, §8).
+    // Offsets hold for every entity, date and amount of every commitment (SPEC §6–§8).
     let mentions = 0
     for (const doc of docs) {
       for (const c of doc.commitments) {
-        for (const m of [...c.dates, ...c.amounts]) {
+        for (const m of [...c.entities, ...c.dates, ...c.amounts]) {
           expect(c.text.slice(m.start, m.end)).toBe(m.text)
           mentions++
         }
       }
     }
-    expect(mentions).toBeGreaterThan(1000)
+    expect(mentions).toBeGreaterThan(5000)
   })
 
   it('extracts every HTML release into one valid Document; whole pages only from their article', async () => {
@@ -56,7 +56,10 @@ describe.skipIf(!present)('shared corpus', () => {
     expect(summary.failures).toBe(0)
     const docs: Document[] = fs.readFileSync(path.join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
     expect(docs).toHaveLength(fs.readdirSync(html).length)
-    for (const doc of docs) expect(Document.safeParse(doc).success).toBe(true)
+    for (const doc of docs) {
+      expect(Document.safeParse(doc).success).toBe(true)
+      for (const c of doc.commitments) for (const m of [...c.entities, ...c.dates, ...c.amounts]) expect(c.text.slice(m.start, m.end)).toBe(m.text)
+    }
     const wholePages = docs.filter((doc) => /\/00[123]-/.test(doc.source.path ?? ''))
     expect(wholePages).toHaveLength(3)
     for (const doc of wholePages) {
@@ -89,6 +92,9 @@ describe.skipIf(!present)('shared corpus', () => {
     // Issue 5's targets (SPEC §7).
     expect(result.dates.f1).toBeGreaterThanOrEqual(0.8)
     expect(result.dateValueAccuracy).toBeGreaterThanOrEqual(0.85)
+    // Issue 4's targets (SPEC §6).
+    expect(result.entitiesTyped.f1).toBeGreaterThanOrEqual(0.7)
+    expect(result.entitiesUntyped.f1).toBeGreaterThanOrEqual(0.8)
   })
 
   it('scores the HTML release 011 as its markdown twin 136 (SPEC §10)', async () => {

@@ -35,7 +35,17 @@ export const PipelineConfig = z.object({
   minWords: z.number().int().min(1).default(3),
   lexicon: LexiconConfig.prefault({}),
   /** Topic keywords to add: `{ space: ['lunar'] }`, merged with the bundled map. */
-  topics: z.record(z.string(), z.array(z.string().min(1))).default({})
+  topics: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  /** Names to add to the entity gazetteers (`src/entities/gazetteer.json`): `{ organizations: ['Acme Corp'], countries: { IN: ['Bharat'] } }`. */
+  entities: z
+    .object({
+      countries: z.record(z.string().regex(/^[A-Z]{2}$/), z.array(z.string().min(1))).default({}),
+      places: z.array(z.string().min(1)).default([]),
+      organizations: z.array(z.string().min(1)).default([]),
+      initiatives: z.array(z.string().min(1)).default([]),
+      products: z.array(z.string().min(1)).default([])
+    })
+    .prefault({})
 })
 
 /** What a config file may contain (every field optional). */

@@ -67,7 +67,7 @@ export default function assemble() {
         section: item.section,
         text: item.text,
         action: item.action,
-        entities: [],
+        entities: item.entities ?? [],
         dates: item.dates ?? [],
         amounts: item.amounts ?? [],
         links: item.links,
@@ -92,7 +92,7 @@ export default function assemble() {
       date: meta.date,
       kind: kindOf(meta.title),
       tags: meta.tags,
-      abbreviations: [],
+      abbreviations: file.data.abbreviations ?? [],
       sections: file.data.sections ?? [],
       commitments,
       warnings: warningsOf(file)

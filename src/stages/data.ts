@@ -3,7 +3,7 @@
  * context object). Each stage reads what earlier stages left and adds its own.
  */
 import type { Element, ElementContent } from 'hast'
-import type { Action, Amount, DateMention, Document, Link, Position } from '../schema/document.js'
+import type { Action, Amount, DateMention, Document, Entity, Link, Position } from '../schema/document.js'
 import type { ResolvedConfig } from '../config/schema.js'
 import type { RecordField, RecordMeta } from './records.js'
 
@@ -63,7 +63,8 @@ export interface ClassifiedItem extends Item {
   /** Why the action was decided so (the rule), for reports and debugging. */
   reason: string
   topics: string[]
-  /** Set by the dates and amounts stages. */
+  /** Set by the entities, dates and amounts stages. */
+  entities?: Entity[]
   dates?: DateMention[]
   amounts?: Amount[]
 }
@@ -83,6 +84,7 @@ declare module 'vfile' {
     sections: Document['sections']
     items: Item[]
     classified: ClassifiedItem[]
+    abbreviations: Document['abbreviations']
     document: Document
   }
 }

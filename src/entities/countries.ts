@@ -1,0 +1,34 @@
+/**
+ * Country names, official names, alternative spellings and demonyms from
+ * the world-countries package (ISO 3166-1 alpha-2 codes), plus the forms
+ * releases use that it lacks (`gazetteer.json`: "U.S.", "ROK").
+ */
+import worldCountries, { type Country } from 'world-countries'
+import data from './gazetteer.json' with { type: 'json' }
+
+const byName = new Map<string, string>()
+const add = (name: string | undefined, code: string) => {
+  if (!name || name.length < 2) return
+  // Two-letter alternative spellings are the codes themselves: "IN", "US" as words would mislead.
+  if (/^[A-Z]{2}$/.test(name) && !(data.countries as Record<string, string[]>)[code]?.includes(name)) return
+  if (!byName.has(name)) byName.set(name, code)
+}
+for (const [code, names] of Object.entries(data.countries as Record<string, string[]>)) for (const name of names) byName.set(name, code)
+// The package's default export is the array of countries (its typings describe it as a module).
+const countries = worldCountries as unknown as Country[]
+for (const country of countries) {
+  add(country.name.common, country.cca2)
+  add(country.name.official, country.cca2)
+  for (const alt of country.altSpellings) if (!/,/.test(alt)) add(alt, country.cca2)
+  const demonyms = country.demonyms?.eng
+  if (demonyms) {
+    add(demonyms.m, country.cca2)
+    add(demonyms.f, country.cca2)
+    add(`${demonyms.m}s`, country.cca2)
+  }
+}
+
+/** The ISO 3166-1 alpha-2 code of a country name, demonym or short form, if it is one (`extra`: the config's additions). */
+export function countryCode(name: string, extra?: Map<string, string>): string | undefined {
+  return extra?.get(name) ?? byName.get(name) ?? byName.get(name.replace(/^the\s+/i, ''))
+}

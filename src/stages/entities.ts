@@ -1,0 +1,37 @@
+/**
+ * Stage: entities (SPEC §6). The document's abbreviations first
+ * ("Defense Acceleration Ecosystem (INDUS-X)", Schwartz–Hearst), then the
+ * mentions of each commitment, short and long forms sharing a canonical
+ * name; countries take their ISO 3166-1 alpha-2 code.
+ */
+import type { Root } from 'hast'
+import type { VFile } from 'vfile'
+import { findAbbreviations } from '../entities/abbreviations.js'
+import { buildGazetteer, findEntities } from '../entities/find-entities.js'
+import { perConfig } from '../config/per-config.js'
+import { lexiconFor } from './action.js'
+import { lookup } from '../lexicon/verbs.js'
+import functionWords from '../lexicon/function-words.json' with { type: 'json' }
+import type { EntityType } from '../schema/document.js'
+import { hasFatal } from './guard.js'
+
+/** The gazetteers with the config's additions, built once per config. */
+const gazetteerFor = perConfig((config) => buildGazetteer(config?.entities))
+
+const FUNCTION_WORDS = new Set(Object.values(functionWords as Record<string, unknown>).flatMap((v) => (Array.isArray(v) ? v.map((w) => String(w).toLowerCase()) : [])))
+
+export default function entities() {
+  return (_tree: Root, file: VFile) => {
+    if (hasFatal(file)) return
+    const items = file.data.classified ?? []
+    const abbreviations = findAbbreviations(items.map((item) => item.text))
+    file.data.abbreviations = abbreviations
+    const lexicon = lexiconFor(file.data.config)
+    const isOrdinary = (word: string) => FUNCTION_WORDS.has(word.toLowerCase()) || lookup(lexicon, word.toLowerCase()) !== undefined
+    const byShort = new Map(abbreviations.map((a) => [a.short, a.long]))
+    const known = new Map<string, EntityType>()
+    for (const item of items) {
+      item.entities = findEntities(item.text, { isOrdinary, abbreviations: byShort, known, gazetteer: gazetteerFor(file.data.config) })
+    }
+  }
+}
