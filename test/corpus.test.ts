@@ -118,6 +118,22 @@ describe.skipIf(!present)('shared corpus', () => {
     expect(markdown.segmentation.f1).toBe(1)
   })
 
+  it('meets the entity targets on the five releases annotated blind for entities', async () => {
+    const gold = fs.mkdtempSync(path.join(os.tmpdir(), 'gold-entities-'))
+    const inputs: string[] = []
+    for (const name of fs.readdirSync(path.join(root, 'test', 'annotated')).filter((f) => f.endsWith('.json'))) {
+      const entry = JSON.parse(fs.readFileSync(path.join(root, 'test', 'annotated', name), 'utf8'))
+      if (!entry.commitments.some((c: { entities?: unknown }) => c.entities)) continue
+      fs.copyFileSync(path.join(root, 'test', 'annotated', name), path.join(gold, name))
+      inputs.push(path.join(corpus, entry.file))
+    }
+    expect(inputs).toHaveLength(5)
+    const result = await score(gold, inputs)
+    expect(result.entitiesTyped.gold).toBeGreaterThanOrEqual(600)
+    expect(result.entitiesTyped.f1).toBeGreaterThanOrEqual(0.7)
+    expect(result.entitiesUntyped.f1).toBeGreaterThanOrEqual(0.8)
+  })
+
   it('holds on the blind annotations in test/annotated', async () => {
     const gold = path.join(root, 'test', 'annotated')
     const inputs = fs

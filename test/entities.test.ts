@@ -19,6 +19,7 @@ const table: Array<[string, Expected[]]> = [
   ['Announcing a new Strategic Framework for Human Spaceflight Cooperation under the CHIPS and Science Act.', [{ text: 'Strategic Framework for Human Spaceflight Cooperation', type: 'initiative' }, { text: 'CHIPS and Science Act', type: 'initiative' }]],
   ['General Electric will co-produce F414-INS6 engines with Hindustan Aeronautics Limited.', [{ text: 'F414-INS6', type: 'product' }, { text: 'Hindustan Aeronautics Limited', type: 'organization' }]],
   ['Visiting Stanford University and the NASA Johnson Space Center in the Indo-Pacific.', [{ text: 'Stanford University', type: 'organization' }, { text: 'NASA Johnson Space Center', type: 'organization' }, { text: 'Indo-Pacific', type: 'place' }]],
+  ['The mayors of Richmond, VA and San Antonio, TX met in Kyiv and the West Bank.', [{ text: 'Richmond', type: 'place' }, { text: 'VA', type: 'place' }, { text: 'San Antonio', type: 'place' }, { text: 'TX', type: 'place' }, { text: 'Kyiv', type: 'place' }, { text: 'West Bank', type: 'place' }]],
   ['The two countries will work with industry on semiconductors and clean energy.', []]
 ]
 

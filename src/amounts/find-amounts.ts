@@ -40,8 +40,11 @@ const PERCENT = new RegExp(
   'gu'
 )
 const QUALIFIER = new RegExp(`\\b(${alternatives(Object.keys(QUALIFIERS))})\\s+$`, 'i')
-/** A cheap test: no digit, no amount. */
+/** Cheap tests: no digit, no amount; and each form only when its marks are there. */
 const DIGIT = /\d/
+const HAS_PREFIX = new RegExp(`${SYMBOL}|\\b(?:${data.codes.join('|')})(?![A-Za-z])`, 'u')
+const HAS_SUFFIX = new RegExp(`\\b(?:${alternatives(Object.keys(WORDS))}|${data.codes.join('|')})\\b`)
+const HAS_PERCENT = /%|\bper\s*cent\b|\bpct\b/
 
 const toNumber = (digits: string) => Number(digits.replace(/,/g, ''))
 /** Scale without float noise: 1.3 × 1e9 is 1300000000, not 1300000000.0000002. */
@@ -59,7 +62,7 @@ export function findAmounts(text: string): Amount[] {
     found.push(amount)
   }
 
-  for (const m of text.matchAll(PREFIXED)) {
+  for (const m of HAS_PREFIX.test(text) ? text.matchAll(PREFIXED) : []) {
     const [, code, symbol, first, firstScale, joint, symbol2, code2, second, secondScale, trailing] = m
     const unit = code ? codeOf(code) : trailing ? codeOf(trailing) : symbol ? SYMBOLS[symbol] : undefined
     // A number with only a code after it is the suffixed form's ("5 million USD").
@@ -88,7 +91,7 @@ export function findAmounts(text: string): Amount[] {
     }
   }
 
-  for (const m of text.matchAll(SUFFIXED)) {
+  for (const m of HAS_SUFFIX.test(text) ? text.matchAll(SUFFIXED) : []) {
     const [, first, firstScale, second, secondScale, word] = m
     const unit = WORDS[word!.replace(/\s+/g, ' ')] ?? (data.codes.includes(word!) ? codeOf(word!) : undefined)
     if (!unit || (WEAK_CODES.has(word!) && !firstScale && !secondScale)) continue
@@ -96,7 +99,7 @@ export function findAmounts(text: string): Amount[] {
     push(m.index!, m.index! + m[0].length, scaled(first!, scale), unit, second ? scaled(second, secondScale ?? scale) : undefined)
   }
 
-  for (const m of text.matchAll(PERCENT)) {
+  for (const m of HAS_PERCENT.test(text) ? text.matchAll(PERCENT) : []) {
     const [whole, first, joint, second] = m
     const start = m.index!
     // "from 25% to 18%": two amounts, each with its own sign.

@@ -14,6 +14,9 @@ export interface ReleaseResult {
   /** The VFile path: the input's, or `archive.jsonl#L<line>` for a record. */
   path: string
   document: Document | undefined
+  /** The Document as compact and as pretty JSON, made where the work is (a worker thread). */
+  json?: string
+  pretty?: string
   messages: MessageData[]
 }
 
@@ -28,7 +31,12 @@ export async function runJob(name: string, bytes: Uint8Array, cwd: string, confi
   const releases: ReleaseResult[] = []
   for (const file of readDocuments(input)) {
     const document = await processFile(file, config)
-    releases.push({ path: file.path, document, messages: file.messages.map(messageData) })
+    const release: ReleaseResult = { path: file.path, document, messages: file.messages.map(messageData) }
+    if (document) {
+      release.json = JSON.stringify(document)
+      release.pretty = JSON.stringify(document, null, 2) + '\n'
+    }
+    releases.push(release)
   }
   return { name, sha256: input.data.sha256 ?? '', releases }
 }

@@ -157,10 +157,10 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     }
   }
 
-  const writeDocument = async (document: Document) => {
-    await lines.write(JSON.stringify(document))
+  const writeDocument = async (document: Document, json = JSON.stringify(document)) => {
+    await lines.write(json)
     for (const sink of sinks) {
-      const outcome: WriteOutcome = await sink.write(document)
+      const outcome: WriteOutcome = await sink.write(document, json)
       if (sink === database && summary.database && outcome !== 'written') summary.database[outcome]++
     }
     summary.documents++
@@ -180,8 +180,8 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     let failures = 0
     for (const release of result.releases) {
       if (release.document) {
-        await writeFileAtomic(path.join(out, 'documents', `${release.document.id}.json`), JSON.stringify(release.document, null, 2) + '\n')
-        await writeDocument(release.document)
+        await writeFileAtomic(path.join(out, 'documents', `${release.document.id}.json`), release.pretty ?? JSON.stringify(release.document, null, 2) + '\n')
+        await writeDocument(release.document, release.json)
         ids.push(release.document.id)
       } else {
         failures++

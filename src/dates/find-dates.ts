@@ -17,6 +17,8 @@ export type TenseAt = (offset: number) => Tense
 
 interface Rule {
   name: string
+  /** A cheap test the text must pass before the rule's pattern runs. */
+  needs?: RegExp
   pattern: RegExp
   resolve: (match: RegExpExecArray, anchor: Day | undefined, tense: TenseAt) => Resolved | Resolved[]
 }
@@ -41,6 +43,9 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const YEAR = '(?<![\\d$€£¥₹.,/])((?:19|20)\\d{2})(?![\\d%]|,\\d|\\.\\d|\\s*(?:percent|per cent)\\b)'
 const MODIFIERS = lexicon.modifiers as Record<string, string | null>
 const NUMBER_WORDS = lexicon.numberWords as Record<string, number>
+/** Cheap guards: a month name or abbreviation; a word of an observance's name. */
+const MONTH_WORD = new RegExp(`\\b(?:${[...new Set(lexicon.months.names.flat())].join('|')})\\b`)
+const OBSERVANCE_WORD = new RegExp(`\\b(?:${[...new Set(Object.keys(lexicon.observances).map((name) => name.split(' ')[0]!))].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`)
 const CENTURIES = lexicon.centuries as Record<string, number>
 const NAMED_DAY = new RegExp(`\\b(?:${words(lexicon.namedDays.names)})\\b`)
 
@@ -84,18 +89,21 @@ function withMod(value: string, mod: string | undefined): Resolved {
 const RULES: Rule[] = [
   {
     name: 'iso-date',
+    needs: /\d{4}-\d{2}-\d{2}/,
     pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
     resolve: (m) => (isValidDay({ year: +m[1]!, month: +m[2]!, day: +m[3]! }) ? { value: m[0] } : undefined)
   },
   {
     // "January 6, 2025", "Jan. 6th 2025", "early January 6, 2025" is not a thing: no prefix.
     name: 'month-day-year',
+    needs: MONTH_WORD,
     pattern: new RegExp(`\\b(${MONTH})\\s+${DAY},?\\s+${YEAR}`, 'g'),
     resolve: (m) => day(+m[3]!, monthOf(m[1]!), +m[2]!)
   },
   {
     // "19 June 2022"; "12-13 May 2022" is two dates, as "from 2024 to 2026" is.
     name: 'day-month-year',
+    needs: MONTH_WORD,
     pattern: new RegExp(`\\b(?:(\\d{1,2})(\\s*[-–]\\s*))?${DAY}\\s+(${MONTH})(?:,)?\\s+${YEAR}`, 'g'),
     resolve: (m) => {
       const last = day(+m[5]!, monthOf(m[4]!), +m[3]!)
@@ -108,17 +116,20 @@ const RULES: Rule[] = [
   {
     // "March 1", "May 5": the release's year.
     name: 'month-day',
+    needs: MONTH_WORD,
     pattern: new RegExp(`\\b(${MONTH})\\s+${DAY}\\b(?!\\s*[,–-]?\\s*\\d)`, 'g'),
     resolve: (m, anchor, tense) => day(yearFor(monthOf(m[1]!), anchor, tense(m.index)), monthOf(m[1]!), +m[2]!)
   },
   {
     name: 'day-month',
+    needs: MONTH_WORD,
     pattern: new RegExp(`\\b${DAY}\\s+(${MONTH_NAME})\\b(?!\\s*,?\\s*\\d)`, 'g'),
     resolve: (m, anchor, tense) => day(yearFor(monthOf(m[2]!), anchor, tense(m.index)), monthOf(m[2]!), +m[1]!)
   },
   {
     // "September 2024", "early October 2021", "the end of March 2025".
     name: 'month-year',
+    needs: MONTH_WORD,
     pattern: new RegExp(`${PREFIX}\\b(${MONTH})(?:\\s+of)?,?\\s+${YEAR}`, 'g'),
     resolve: (m) => withMod(`${m[3]}-${pad(monthOf(m[2]!)!)}`, modOf(m[1]))
   },
@@ -126,6 +137,7 @@ const RULES: Rule[] = [
     // "last August", "this October", "early in October", "September" after a
     // preposition (a capitalised "May" or "March" alone could be a verb).
     name: 'month',
+    needs: MONTH_WORD,
     pattern: new RegExp(`(?:\\b${RELATIVE}\\s+|${PREFIX_WORD}|(?<=\\b(?:${CUES})\\s+))\\b(${MONTH_NAME})\\b(?!\\s*\\d)`, 'g'),
     resolve: (m, anchor, tense) => {
       const month = monthOf(m[3]!)
@@ -143,6 +155,7 @@ const RULES: Rule[] = [
   {
     // "this spring", "last fall", "spring of 2024", "Fall 2022", "the summer of 2023".
     name: 'season',
+    needs: /spring|summer|fall|autumn|winter/i,
     pattern: new RegExp(`(?:${RELATIVE}\\s+|${PREFIX}(?:the\\s+)?)?\\b(${SEASON})\\b(?:\\s+(?:of\\s+)?${YEAR})?`, 'gi'),
     resolve: (m, anchor) => {
       const season = (lexicon.seasons as Record<string, { code: string; from: number }>)[m[3]!.toLowerCase()]!
@@ -164,18 +177,21 @@ const RULES: Rule[] = [
   {
     // "the first half of this year", "the second half of 2025", "H1 2025".
     name: 'half',
+    needs: /half|H[12]/,
     pattern: new RegExp(`(?:the\\s+)?\\b(first|second|1st|2nd)\\s+half\\s+of\\s+${YEAR_REF}|\\bH([12])\\s+${YEAR}`, 'gi'),
     resolve: (m, anchor) => ({ value: m[1] ? `${yearOf(m[2], anchor)}-H${ORDINAL[m[1].toLowerCase()]}` : `${m[4]}-H${m[3]}` })
   },
   {
     // "the third quarter of 2024", "Q1 2025", "the first quarter of next year".
     name: 'quarter',
+    needs: /quarter|Q[1-4]/,
     pattern: new RegExp(`(?:the\\s+)?\\b(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\s+of\\s+${YEAR_REF}|\\bQ([1-4])\\s+(?:of\\s+)?${YEAR}`, 'gi'),
     resolve: (m, anchor) => ({ value: m[1] ? `${yearOf(m[2], anchor)}-Q${ORDINAL[m[1].toLowerCase()]}` : `${m[4]}-Q${m[3]}` })
   },
   {
     // "this year", "early next year", "later this year", "by the end of the year".
     name: 'relative-year',
+    needs: /year/i,
     // "the next year", "the last year" are durations, not dates.
     pattern: new RegExp(`${PREFIX}(?<!\\bthe\\s+)\\b(this|last|next|the\\s+coming)\\s+year\\b|${PREFIX}\\bthe\\s+year\\b`, 'gi'),
     resolve: (m, anchor) => {
@@ -187,6 +203,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'relative-month',
+    needs: /month/i,
     pattern: new RegExp(`${PREFIX}(?<!\\bthe\\s+)\\b(this|last|next|the\\s+coming)\\s+month\\b`, 'gi'),
     resolve: (m, anchor) => {
       if (!anchor) return withMod('XXXX-XX', modOf(m[1]))
@@ -197,6 +214,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'relative-week',
+    needs: /week/i,
     pattern: /\b(this|last|next|the\s+coming)\s+week\b/gi,
     resolve: (m, anchor) => {
       if (!anchor) return { value: 'XXXX-WXX' }
@@ -208,6 +226,7 @@ const RULES: Rule[] = [
   {
     // "Friday's meeting", "on Tuesday", "last Monday": that weekday on or before the release date.
     name: 'weekday',
+    needs: /day\b/,
     pattern: new RegExp(`(?:\\b(last|this|next)\\s+)?\\b(${WEEKDAY})\\b`, 'g'),
     resolve: (m, anchor) => {
       if (!anchor || NAMED_DAY.test(m.input.slice(Math.max(0, m.index - 10), m.index + m[0].length + 1))) return undefined
@@ -219,6 +238,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'deictic-day',
+    needs: /today|yesterday|tomorrow|tonight/i,
     pattern: /\b(today|yesterday|tomorrow|tonight)\b/gi,
     resolve: (m, anchor) => {
       if (!anchor) return undefined
@@ -229,18 +249,21 @@ const RULES: Rule[] = [
   {
     // "the 2020s", "the early 2030s".
     name: 'decade',
+    needs: /\d0s\b/,
     pattern: /(?:the\s+)?(?:(early|mid|late)[-\s])?\b((?:19|20)\d)0s\b/gi,
     resolve: (m) => withMod(`${m[2]}X`, modOf(m[1]))
   },
   {
     // "FY 2024", "FY24", "fiscal year 2027", "Fiscal Year (FY) 2025"; "FY21–FY24" is two.
     name: 'fiscal-year',
+    needs: /FY|[Ff]iscal/,
     pattern: /\b(?:FY|[Ff]iscal\s+[Yy]ear(?:\s+\(FY\))?)\s*'?((?:19|20)\d{2}|\d{2})\b(?!\d)/g,
     resolve: (m) => ({ value: m[1]!.length === 2 ? `20${m[1]}` : m[1]!, mod: 'FY' })
   },
   {
     // "World AIDS Day 2023", "Earth Day".
     name: 'observance',
+    needs: OBSERVANCE_WORD,
     pattern: new RegExp(`\\b(${words(Object.keys(lexicon.observances))})(?:\\s+${YEAR})?`, 'g'),
     resolve: (m, anchor) => {
       const monthDay = (lexicon.observances as Record<string, string>)[m[1]!.replace(/\s+/g, ' ')]
@@ -251,6 +274,7 @@ const RULES: Rule[] = [
   {
     // "2021/22", "2024-25": the second year written short is a date of its own.
     name: 'short-year',
+    needs: /\d{4}[/–-]\d{2}/,
     pattern: new RegExp(`(?<=(?:19|20)(\\d{2})[/–-])(\\d{2})\\b(?![/–-]?\\d)`, 'g'),
     resolve: (m) => {
       const year = 2000 + Number(m[2])
@@ -260,6 +284,7 @@ const RULES: Rule[] = [
   {
     // "23 years ago", "two weeks ago".
     name: 'ago',
+    needs: /\bago\b/i,
     pattern: new RegExp(`\\b(\\d{1,3}|${words(Object.keys(NUMBER_WORDS))})\\s+(year|month|week|day)s?\\s+ago\\b`, 'gi'),
     resolve: (m, anchor) => {
       const n = /\d/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()]!
@@ -278,6 +303,7 @@ const RULES: Rule[] = [
   {
     // "the 21st century", "the twenty-first century": TIMEX3 writes the century's first two digits.
     name: 'century',
+    needs: /century/i,
     pattern: new RegExp(`(?:the\\s+)?\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${words(Object.keys(CENTURIES))}))[-\\s]century\\b`, 'gi'),
     resolve: (m) => {
       const n = m[1] ? Number(m[1]) : CENTURIES[m[2]!.toLowerCase()]!
@@ -287,6 +313,7 @@ const RULES: Rule[] = [
   {
     // A year: "2030", "by 2050" (the preposition is not part of it), "early 2025", "later in 2023".
     name: 'year',
+    needs: /(?:19|20)\d{2}/,
     pattern: new RegExp(`${PREFIX}\\b${YEAR}`, 'g'),
     resolve: (m) => withMod(m[2]!, modOf(m[1]))
   },
@@ -350,6 +377,7 @@ export function findDates(text: string, anchorDate: string | null, tense: TenseA
   const anchor = parseDay(anchorDate)
   const found: Array<DateMention & { rule: string }> = []
   for (const rule of RULES) {
+    if (rule.needs && !rule.needs.test(text)) continue
     rule.pattern.lastIndex = 0
     for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
       if (m[0].length === 0) {

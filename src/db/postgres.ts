@@ -80,8 +80,8 @@ export class PostgresSink implements DocumentSink {
     }
   }
 
-  async write(document: Document): Promise<WriteOutcome> {
-    const rows = toRows(document)
+  async write(document: Document, json?: string): Promise<WriteOutcome> {
+    const rows = toRows(document, json)
     await this.client.query('BEGIN')
     try {
       const existing = await this.client.query<{ document_hash: string }>('SELECT document_hash FROM documents WHERE id = $1 FOR UPDATE', [document.id])

@@ -29,10 +29,10 @@ const position = (p: Position): Row => ({
   end_offset: p.end.offset
 })
 
-/** What decides whether a stored Document must be replaced: its whole content. */
-export const documentHash = (document: Document) => createHash('sha256').update(JSON.stringify(document)).digest('hex')
+/** What decides whether a stored Document must be replaced: its whole content (its JSON, when the caller has it). */
+export const documentHash = (document: Document, json = JSON.stringify(document)) => createHash('sha256').update(json).digest('hex')
 
-export function toRows(document: Document): DocumentRows {
+export function toRows(document: Document, json?: string): DocumentRows {
   const rows: DocumentRows = { documents: [], sections: [], commitments: [], entities: [], dates: [], amounts: [], links: [] }
   rows.documents.push({
     id: document.id,
@@ -52,7 +52,7 @@ export function toRows(document: Document): DocumentRows {
     abbreviations: JSON.stringify(document.abbreviations),
     warnings: JSON.stringify(document.warnings),
     commitment_count: document.commitments.length,
-    document_hash: documentHash(document)
+    document_hash: documentHash(document, json)
   })
   for (const s of document.sections) rows.sections.push({ document_id: document.id, idx: s.index, heading: s.heading, level: s.level, ...position(s.position) })
   for (const c of document.commitments) {

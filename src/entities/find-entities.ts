@@ -17,6 +17,7 @@
  */
 import type { Entity, EntityType } from '../schema/document.js'
 import { countryCode } from './countries.js'
+import worldCountries, { type Country } from 'world-countries'
 import data from './gazetteer.json' with { type: 'json' }
 
 interface Token {
@@ -36,11 +37,16 @@ export interface Gazetteer {
   countries: Map<string, string>
 }
 
+/** US states by name, and capitals from world-countries: places. */
+const STATES = Object.entries(data.usStates).filter(([code]) => !code.startsWith('$')) as Array<[string, string]>
+const STATE_CODES = new Set(STATES.map(([code]) => code))
+const CAPITALS = (worldCountries as unknown as Country[]).flatMap((country) => country.capital ?? [])
+
 export function buildGazetteer(extra: Partial<{ countries: Record<string, string[]>; places: string[]; organizations: string[]; initiatives: string[]; products: string[] }> = {}): Gazetteer {
   const countries = new Map<string, string>()
   for (const [code, names] of Object.entries(extra.countries ?? {})) for (const name of names) countries.set(name, code)
   return {
-    places: lowerSet([...data.places, ...(extra.places ?? [])]),
+    places: lowerSet([...data.places, ...STATES.map(([, name]) => name), ...CAPITALS, ...(extra.places ?? [])]),
     organizations: lowerSet([...data.organizations, ...(extra.organizations ?? [])]),
     initiatives: lowerSet([...data.initiatives, ...(extra.initiatives ?? [])]),
     products: lowerSet(extra.products ?? []),
@@ -208,8 +214,12 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
     found.push(entity)
   }
   const pending = chunks(text, tokens)
+  /** Starts of tokens already taken (a state code after a city). */
+  const skip = new Set<number>()
   while (pending.length > 0) {
     let run = pending.shift()!
+    // A state code already taken by the city before it: the rest of its run is still read.
+    if (run.length > 0 && skip.has(run[0]!.start)) run = run.slice(1)
     // Sentence-initial ordinary words ("Launching", "The") and a leading "the" are not part of a name.
     while (run.length > 0) {
       const first = run[0]!
@@ -266,6 +276,15 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
         }
         continue
       }
+    }
+    // "Richmond, VA": a name before a state's postal code is a city; both are places.
+    const state = /^,\s*([A-Z]{2})\b(?![.\-])/.exec(text.slice(run.at(-1)!.end))
+    if (state && STATE_CODES.has(state[1]!) && run.length <= 4 && !run.some((t) => ORG_CUES.has(t.text) || INITIATIVE_CUES.has(t.text))) {
+      push(run, 'place')
+      const at = run.at(-1)!.end + state[0].indexOf(state[1]!)
+      push([{ text: state[1]!, start: at, end: at + 2 }], 'place')
+      skip.add(at)
+      continue
     }
     const type = typeOf(words, name, options)
     if (!type) {

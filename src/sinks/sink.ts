@@ -10,7 +10,8 @@ export type WriteOutcome = 'inserted' | 'replaced' | 'unchanged' | 'written'
 export interface DocumentSink {
   /** A short name for reports: `sqlite:output/commitments.db`, `postgres`, `csv`. */
   readonly name: string
-  write(document: Document): Promise<WriteOutcome>
+  /** `json`: the Document's compact JSON, when the caller already has it. */
+  write(document: Document, json?: string): Promise<WriteOutcome>
   /** Finish: commit, flush, rename into place. */
   close(): Promise<void>
   /** Give up after an error: nothing half-written is left behind. */
