@@ -18,6 +18,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
+import { buildArchive } from './archive.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const size = Number(process.argv[process.argv.indexOf('--size') + 1]) || 1200
@@ -32,24 +33,9 @@ function sources(): string[] {
   return fs.readdirSync(fixtures).flatMap((dir) => ['input.md', 'input.html'].map((f) => path.join(fixtures, dir, f)).filter((f) => fs.existsSync(f)))
 }
 
-/** Copy n of a release as a release of its own: its own URL (ids come from it) and a closing paragraph (narrative: no commitment). */
-function vary(text: string, file: string, n: number): string {
-  const moved = text.replace(/^(source_url: \S+?)\/?$/m, `$1/copy-${n}/`).replace(/(rel="canonical" href="[^"]+?)\/?"/, `$1/copy-${n}/"`)
-  return file.endsWith('.html') ? `${moved}\n<p>Archive copy ${n}.</p>\n` : `${moved}\n\nArchive copy ${n}.\n`
-}
-
 const files = sources()
 const archive = fs.mkdtempSync(path.join(os.tmpdir(), 'commitments-bench-'))
-let bytes = 0
-const copies: string[] = []
-for (let n = 0; n < size; n++) {
-  const source = files[n % files.length]!
-  const target = path.join(archive, `${String(n).padStart(5, '0')}-${path.basename(source)}`)
-  const text = vary(fs.readFileSync(source, 'utf8'), source, n)
-  fs.writeFileSync(target, text)
-  bytes += Buffer.byteLength(text)
-  copies.push(target)
-}
+const { files: copies, bytes } = buildArchive(files, size, archive)
 const mb = bytes / 1024 / 1024
 console.log(`archive   ${size} releases from ${files.length} sources, ${mb.toFixed(1)} MB, ${archive}`)
 

@@ -12,36 +12,16 @@ import zlib from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { parseShard } from '../src/batch/shard.js'
 import { Document, runExtract } from '../src/index.js'
-import { config, root } from './helpers.js'
+import { buildArchive } from '../bench/archive.js'
+import { config, fixtureInputs, manifestReaches, readJsonl, root, tmp } from './helpers.js'
 
-const tmp = (prefix = 'batch-') => fs.mkdtempSync(path.join(os.tmpdir(), prefix))
-const readJsonl = (file: string) =>
-  fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line))
-const fixtureInputs = fs
-  .readdirSync(path.join(root, 'fixtures'))
-  .flatMap((dir) => ['input.md', 'input.html'].map((f) => path.join(root, 'fixtures', dir, f)))
-  .filter((f) => fs.existsSync(f))
-  .sort()
-/** A copy of a release as a new release: its own URL (the id comes from it) and a closing paragraph. */
-function vary(text: string, html: boolean, n: number): string {
-  const moved = text.replace(/^(source_url: \S+?)\/?$/m, `$1/copy-${n}/`).replace(/(rel="canonical" href="[^"]+?)\/?"/, `$1/copy-${n}/"`)
-  return moved + (html ? `\n<p>Archive copy ${n}.</p>\n` : `\n\nArchive copy ${n}.\n`)
-}
-const real = (i: number) => fs.readFileSync(fixtureInputs[i % fixtureInputs.length]!)
+const inputs = fixtureInputs()
+const real = (i: number) => fs.readFileSync(inputs[i % inputs.length]!)
 
-/** An archive of n distinct real releases (each copy with its own URL and a closing paragraph). */
+/** An archive of n distinct real releases. */
 function archive(n: number): string {
   const dir = tmp('archive-')
-  for (let i = 0; i < n; i++) {
-    const source = fixtureInputs[i % fixtureInputs.length]!
-    const html = source.endsWith('.html')
-    const text = vary(fs.readFileSync(source, 'utf8'), html, i)
-    fs.writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}.${html ? 'html' : 'md'}`), text)
-  }
+  buildArchive(inputs, n, dir)
   return dir
 }
 
@@ -49,7 +29,7 @@ describe('faults (issue 6)', () => {
   it('records each bad file with its position in errors.jsonl and writes every good file whole', async () => {
     const dir = tmp()
     const good = [0, 1, 2].map((i) => {
-      const file = path.join(dir, `good-${i}${path.extname(fixtureInputs[i]!)}`)
+      const file = path.join(dir, `good-${i}${path.extname(inputs[i]!)}`)
       fs.writeFileSync(file, real(i))
       return file
     })
@@ -119,11 +99,7 @@ describe('resume (issue 6)', () => {
     const manifest = path.join(out, 'manifest.jsonl')
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
     // Kill once a good part of the batch is done, but well before its end.
-    for (let i = 0; i < 3000; i++) {
-      const done = fs.existsSync(manifest) ? fs.readFileSync(manifest, 'utf8').split('\n').length - 1 : 0
-      if (done >= 40 || child.exitCode !== null) break
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
+    await manifestReaches(child, manifest, 40)
     expect(child.exitCode).toBeNull()
     child.kill('SIGKILL')
     await exited

@@ -5,13 +5,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Document } from '../src/index.js'
-import { root } from './helpers.js'
+import { readJsonl, root, tmp } from './helpers.js'
 
 const cli = path.join(root, 'bin', 'commitments.js')
 const run = (args: string[], options: { cwd?: string; input?: string } = {}) =>
   spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8' })
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'commitments-'))
-const readJsonl = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
 
 const fixtures = fs.readdirSync(path.join(root, 'fixtures')).filter((f) => fs.existsSync(path.join(root, 'fixtures', f, 'input.md')))
 const htmlFixtures = fs.readdirSync(path.join(root, 'fixtures')).filter((f) => fs.existsSync(path.join(root, 'fixtures', f, 'input.html')))

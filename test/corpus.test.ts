@@ -19,12 +19,25 @@ const present = fs.existsSync(corpus) && fs.existsSync(path.join(shared, 'tools'
 /** Extract `inputs` and score them against the gold files in `gold` (SPEC §10). */
 async function score(gold: string, inputs: string[]) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'scored-'))
-  await runExtract({ inputs, out, config, cwd: root })
+  await runExtract({ inputs, out, config, cwd: root, db: false })
   const result = spawnSync(process.execPath, [path.join(shared, 'tools', 'score.mjs'), '--gold', gold, '--pred', path.join(out, 'documents.jsonl'), '--json'], { encoding: 'utf8' })
   expect(result.status, result.stderr).toBe(0)
   const value = JSON.parse(result.stdout.trim().split('\n').pop()!.replace(/^SCORE /, ''))
   expect(value.documentsMissing).toBe(0)
   return value
+}
+
+/** The gold files of `dir` that `keep` accepts, copied into a folder of their own, and the corpus inputs they name. */
+function goldSubset(dir: string, keep: (entry: { file: string; commitments: Array<{ entities?: unknown }> }) => boolean) {
+  const gold = fs.mkdtempSync(path.join(os.tmpdir(), 'gold-'))
+  const inputs: string[] = []
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const entry = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'))
+    if (!keep(entry)) continue
+    fs.copyFileSync(path.join(dir, name), path.join(gold, name))
+    inputs.push(path.join(corpus, entry.file))
+  }
+  return { gold, inputs }
 }
 
 describe.skipIf(!present)('shared corpus', () => {
@@ -76,14 +89,7 @@ describe.skipIf(!present)('shared corpus', () => {
   })
 
   it('meets the segmentation, section, verb and class targets on the annotated markdown releases', async () => {
-    const gold = fs.mkdtempSync(path.join(os.tmpdir(), 'gold-'))
-    const inputs: string[] = []
-    for (const name of fs.readdirSync(path.join(shared, 'gold', 'dev'))) {
-      const entry = JSON.parse(fs.readFileSync(path.join(shared, 'gold', 'dev', name), 'utf8'))
-      if (!String(entry.file).endsWith('.md')) continue
-      fs.copyFileSync(path.join(shared, 'gold', 'dev', name), path.join(gold, name))
-      inputs.push(path.join(corpus, entry.file))
-    }
+    const { gold, inputs } = goldSubset(path.join(shared, 'gold', 'dev'), (entry) => entry.file.endsWith('.md'))
     const result = await score(gold, inputs)
     expect(result.segmentation.f1).toBeGreaterThanOrEqual(0.97)
     expect(result.sectionAccuracy).toBeGreaterThanOrEqual(0.93)
@@ -119,14 +125,7 @@ describe.skipIf(!present)('shared corpus', () => {
   })
 
   it('meets the entity targets on the five releases annotated blind for entities', async () => {
-    const gold = fs.mkdtempSync(path.join(os.tmpdir(), 'gold-entities-'))
-    const inputs: string[] = []
-    for (const name of fs.readdirSync(path.join(root, 'test', 'annotated')).filter((f) => f.endsWith('.json'))) {
-      const entry = JSON.parse(fs.readFileSync(path.join(root, 'test', 'annotated', name), 'utf8'))
-      if (!entry.commitments.some((c: { entities?: unknown }) => c.entities)) continue
-      fs.copyFileSync(path.join(root, 'test', 'annotated', name), path.join(gold, name))
-      inputs.push(path.join(corpus, entry.file))
-    }
+    const { gold, inputs } = goldSubset(path.join(root, 'test', 'annotated'), (entry) => entry.commitments.some((c) => c.entities))
     expect(inputs).toHaveLength(5)
     const result = await score(gold, inputs)
     expect(result.entitiesTyped.gold).toBeGreaterThanOrEqual(600)

@@ -16,7 +16,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { PostgresSink } from '../src/db/postgres.js'
 import { SqliteSink } from '../src/db/sqlite.js'
 import { runExtract, type Document } from '../src/index.js'
-import { config, root } from './helpers.js'
+import { buildArchive } from '../bench/archive.js'
+import { config, fixtureInputs, manifestReaches, readJsonl, root, tmp } from './helpers.js'
 
 const POSTGRES = process.env.COMMITMENTS_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test'
 const schemas: string[] = []
@@ -33,13 +34,6 @@ afterAll(async () => {
   await client.end()
 })
 
-const tmp = (prefix = 'db-') => fs.mkdtempSync(path.join(os.tmpdir(), prefix))
-const readJsonl = (file: string): Document[] =>
-  fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line))
 
 /** The bundled fixtures' inputs, copied so a test may change one. */
 function fixtureCopy(): { dir: string; files: string[] } {
@@ -98,7 +92,7 @@ describe('SQLite (the default)', () => {
     const out = path.join(dir, 'out')
     const summary = await runExtract({ inputs: [dir], out, config, cwd: dir })
     expect(summary.database).toMatchObject({ name: expect.stringMatching(/commitments\.db$/), inserted: summary.documents, replaced: 0, unchanged: 0 })
-    const docs = readJsonl(path.join(out, 'documents.jsonl'))
+    const docs: Document[] = readJsonl(path.join(out, 'documents.jsonl'))
     const sink = await SqliteSink.open(path.join(out, 'commitments.db'))
     for (const doc of docs) expect(sink.read(doc.id)).toEqual(doc)
     await sink.close()
@@ -152,7 +146,7 @@ describe('SQLite (the default)', () => {
     const rows = parseCsv(csv.replace(/^\ufeff/, ''))
     expect(rows[0]!.slice(0, 3)).toEqual(['document_id', 'document_title', 'document_date'])
     expect(rows.length - 1).toBe(summary.commitments)
-    const docs = readJsonl(path.join(out, 'documents.jsonl'))
+    const docs: Document[] = readJsonl(path.join(out, 'documents.jsonl'))
     const textColumn = rows[0]!.indexOf('text')
     expect(rows.slice(1).map((r) => r[textColumn])).toEqual(docs.flatMap((d) => d.commitments.map((c) => c.text)))
     expect(fs.existsSync(path.join(out, 'commitments.db'))).toBe(false)
@@ -166,7 +160,7 @@ describe('PostgreSQL (127.0.0.1:5432, database test)', () => {
     const url = throwaway()
     const summary = await runExtract({ inputs: [dir], out, config, cwd: dir, db: url })
     expect(summary.database).toMatchObject({ name: expect.stringMatching(/^postgres/), inserted: summary.documents })
-    const docs = readJsonl(path.join(out, 'documents.jsonl'))
+    const docs: Document[] = readJsonl(path.join(out, 'documents.jsonl'))
     const sink = await PostgresSink.open(url)
     for (const doc of docs) expect(await sink.read(doc.id)).toEqual(doc)
     await sink.close()
@@ -210,29 +204,12 @@ describe('a batch killed mid-way (issue 7)', () => {
   for (const target of ['sqlite', 'postgres'] as const) {
     it(`leaves only whole Documents in ${target}`, async () => {
       const dir = tmp('killed-')
-      const sources = fs
-        .readdirSync(path.join(root, 'fixtures'))
-        .flatMap((name) => ['input.md', 'input.html'].map((f) => path.join(root, 'fixtures', name, f)))
-        .filter((f) => fs.existsSync(f))
-      for (let i = 0; i < 200; i++) {
-        const source = sources[i % sources.length]!
-        const html = source.endsWith('.html')
-        const text = fs
-          .readFileSync(source, 'utf8')
-          .replace(/^(source_url: \S+?)\/?$/m, `$1/copy-${i}/`)
-          .replace(/(rel="canonical" href="[^"]+?)\/?"/, `$1/copy-${i}/"`)
-        fs.writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}${html ? '.html' : '.md'}`), text + (html ? `\n<p>Copy ${i}.</p>\n` : `\n\nCopy ${i}.\n`))
-      }
+      buildArchive(fixtureInputs(), 200, dir)
       const out = path.join(dir, 'out')
       const db = target === 'sqlite' ? path.join(out, 'commitments.db') : throwaway()
       const child = spawn(process.execPath, [path.join(root, 'bin', 'commitments.js'), 'extract', dir, '--out', out, '--quiet', '--db', db], { cwd: root, stdio: 'ignore' })
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-      const manifest = path.join(out, 'manifest.jsonl')
-      for (let i = 0; i < 3000; i++) {
-        const done = fs.existsSync(manifest) ? fs.readFileSync(manifest, 'utf8').split('\n').length - 1 : 0
-        if (done >= 100 || child.exitCode !== null) break
-        await new Promise((resolve) => setTimeout(resolve, 10))
-      }
+      await manifestReaches(child, path.join(out, 'manifest.jsonl'), 100)
       expect(child.exitCode).toBeNull()
       child.kill('SIGKILL')
       await exited

@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildReport } from '../src/report/build.js'
 import { runExtract, type Document } from '../src/index.js'
-import { config, root } from './helpers.js'
+import { config, readJsonl, root, tmp } from './helpers.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** Headless, and nothing that phones home. */
@@ -30,13 +30,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix))
-const readJsonl = (file: string): Document[] =>
-  fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line))
 
 /** A page that may only load file: URLs; every other request is refused and recorded. */
 async function open(url: string): Promise<{ page: Page; requests: string[]; problems: string[] }> {

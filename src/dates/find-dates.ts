@@ -27,7 +27,6 @@ const words = (list: Iterable<string>) => [...list].sort((a, b) => b.length - a.
 function escape(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
 }
-const capital = (word: string) => word[0]!.toUpperCase() + word.slice(1)
 
 /** Month number by lowercase name or abbreviation. */
 const MONTHS = new Map(lexicon.months.names.flatMap((names, index) => names.map((name) => [name.toLowerCase(), index + 1] as const)))

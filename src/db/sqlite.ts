@@ -61,11 +61,11 @@ export class SqliteSink implements DocumentSink {
     statement.run(row)
   }
 
-  private statements?: { hash: Database.Statement; remove: Database.Statement; store: (rows: DocumentRows, id: string) => WriteOutcome }
+  private store?: (rows: DocumentRows, id: string) => WriteOutcome
 
-  /** Statements prepared once per connection, not once per Document. */
+  /** The write of one Document, its statements prepared once per connection, not once per Document. */
   private prepared() {
-    if (this.statements) return this.statements
+    if (this.store) return this.store
     const hash = this.db.prepare('SELECT document_hash FROM documents WHERE id = ?')
     const remove = this.db.prepare('DELETE FROM documents WHERE id = ?')
     const store = this.db.transaction((rows: DocumentRows, id: string): WriteOutcome => {
@@ -76,8 +76,8 @@ export class SqliteSink implements DocumentSink {
       for (const table of TABLES) for (const row of rows[table]) this.insert(table, row)
       return existing ? 'replaced' : 'inserted'
     })
-    this.statements = { hash, remove, store }
-    return this.statements
+    this.store = store
+    return store
   }
 
   private open = 0
@@ -85,7 +85,7 @@ export class SqliteSink implements DocumentSink {
   async write(document: Document, json?: string): Promise<WriteOutcome> {
     if (this.open === 0) this.db.exec('BEGIN')
     // Inside the group's transaction, better-sqlite3 runs `store` in a savepoint.
-    const outcome = this.prepared().store(toRows(document, json), document.id)
+    const outcome = this.prepared()(toRows(document, json), document.id)
     if (++this.open >= GROUP) this.commit()
     return outcome
   }

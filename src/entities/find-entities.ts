@@ -168,7 +168,8 @@ function typeOf(words: string[], name: string, options: FindOptions): EntityType
   }
   const last = words.at(-1)!
   if (last.endsWith('-class') || PRODUCT_CUES.has(last)) return 'product'
-  const cue = (set: Set<string>) => words.slice(1).some((w) => set.has(w)) || (words.length === 1 ? false : set.has(last))
+  /** A cue word after the first word (the last word's was checked first). */
+  const cue = (set: Set<string>) => words.slice(1).some((w) => set.has(w))
   const twoWordCue = words.length >= 2 ? `${words.at(-2)} ${last}` : ''
   if (INITIATIVE_CUES.has(twoWordCue)) return 'initiative'
   // "Department of State", "Memorandum of Understanding", "Partnership for Global Infrastructure".
@@ -194,6 +195,7 @@ function typeOf(words: string[], name: string, options: FindOptions): EntityType
 export function findEntities(text: string, options: FindOptions = {}): Entity[] {
   const extra = (options.gazetteer ?? BUNDLED).countries
   const isOrdinary = options.isOrdinary ?? ordinary
+  const longForms = new Set(options.abbreviations?.values() ?? [])
   const tokens = tokenize(text)
   const found: Entity[] = []
   const push = (run: Token[], type: EntityType) => {
@@ -210,7 +212,7 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
     const code = type === 'country' ? countryCode(mention, extra) : undefined
     if (code) entity.canonical = code
     else if (options.abbreviations?.has(mention)) entity.canonical = options.abbreviations.get(mention)!
-    else if (options.abbreviations && [...options.abbreviations.values()].includes(mention)) entity.canonical = mention
+    else if (longForms.has(mention)) entity.canonical = mention
     found.push(entity)
   }
   const pending = chunks(text, tokens)

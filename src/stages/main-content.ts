@@ -29,8 +29,9 @@ export default function mainContent() {
   return (tree: Root, file: VFile) => {
     if (hasFatal(file)) return
     const { node, how } = findBody(tree)
-    stripBoilerplate(node)
+    // The fallback stripped the whole body before choosing; the others strip their choice.
     if (how === 'fallback') stripLinkLists(node)
+    else stripBoilerplate(node)
     file.data.bodyFoundBy = how
     tree.children = node.type === 'root' ? node.children : [node]
   }
