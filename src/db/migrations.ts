@@ -148,5 +148,11 @@ END;
     postgres: `
 CREATE INDEX commitments_fts ON commitments USING gin (to_tsvector('english', coalesce(label, '') || ' ' || text));
 `
+  },
+  {
+    version: 3,
+    name: 'the rule that found each entity (SPEC §9)',
+    sqlite: `ALTER TABLE entities ADD COLUMN rule TEXT;`,
+    postgres: `ALTER TABLE entities ADD COLUMN rule text;`
   }
 ]

@@ -55,3 +55,9 @@ export function sentenceTense(sentence: string): 'past' | 'future' | undefined {
   if (doc.has('#PastTense')) return 'past'
   return undefined
 }
+
+/** Whether compromise's lexicon lists a word (any case) as an organization: Microsoft, Boeing, Google. */
+export function lexiconOrganization(word: string): boolean {
+  const tags = (model as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon[word.toLowerCase()]
+  return tags !== undefined && [tags].flat().includes('Organization')
+}
