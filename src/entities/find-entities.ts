@@ -77,9 +77,12 @@ const PRODUCT_CUES = new Set(data.productCues)
 const PLACE_CUES = new Set(data.placeCues.words)
 const HEAD_INITIATIVE = new Set(data.headNouns.initiative)
 const COMPANY_SUFFIXES = new Set(data.companySuffixes)
+const VERBS_AFTER = new Set(data.organizationContext.verbsAfter)
+const WORDS_BEFORE = new Set(data.organizationContext.wordsBefore)
 const isCue = (w: string) => ORG_CUES.has(w) || INITIATIVE_CUES.has(w)
 /** Titles by their words, longest first ("Vice President" before "President"). */
 const TITLES = data.titles.map((t) => t.split(' ')).sort((a, b) => b.length - a.length)
+const TITLE_WORDS = new Set(data.titles.flatMap((t) => t.split(' ')))
 /** Words that follow a name without being part of it ("the NASA Administrator", "ROK Government"). */
 const TRAILING = new Set(data.trailingTitles)
 
@@ -113,6 +116,8 @@ function isAcronym(w: string): boolean {
   if (lastCapital < 0 || w.indexOf('&', lastCapital) >= 0) return false
   return capitals >= 2 || /\p{Lu}\d|\d\p{Lu}/u.test(w)
 }
+/** A common acronym that ends a run without naming anything ("U.S. LNG"); not a numeral ("Artemis II") nor a cue ("Awareness MOU"). */
+const commonAcronym = (w: string) => NOT_ENTITIES.has(w) && isAcronym(w) && !/^[IVX]+$/.test(w) && !isCue(w)
 /** A model number: MQ-9B, F414-INS6, H-1B; a capital with digits and a hyphen. */
 const isModel = (w: string) => /^\p{Lu}{1,4}-?\d+[\p{L}\d-]*$/u.test(w) || (w.includes('-') && /\d/.test(w) && /\p{Lu}/u.test(w))
 /** Capitalised, ALL CAPS, alphanumeric with a letter (3rdiTech, 114ai, iCET), or a particle and a capital (d’Ivoire). */
@@ -231,11 +236,11 @@ function typeOf(words: string[], name: string, options: FindOptions, after?: str
   if (INITIATIVE_CUES.has(twoWordCue)) return typed('initiative', 'entities/cue-initiative')
   // "Gulf of Guinea", "Atlantic Ocean", "Samana Province".
   if (words.length > 1 && (PLACE_CUES.has(last) || (words.length > 2 && PLACE_CUES.has(words[0]!) && words[1] === 'of'))) return typed('place', 'entities/cue-place')
-  // "Department of State", "Memorandum of Understanding", "Partnership for Global Infrastructure".
-  if (words.length > 2 && ['of', 'for', 'on'].includes(words[1]!)) {
-    if (ORG_CUES.has(words[0]!)) return typed('organization', 'entities/cue-organization')
-    if (INITIATIVE_CUES.has(words[0]!)) return typed('initiative', 'entities/cue-initiative')
-  }
+  // The head before the first preposition: "Department of State", "Japan Bank for International Cooperation", "Partnership for Global Infrastructure".
+  // A body's cue at any such head wins ("American Network of Services for Afghanistan Refugees").
+  const heads = words.filter((_, k) => k < words.length - 2 && ['of', 'for', 'on'].includes(words[k + 1]!))
+  if (heads.some((w) => ORG_CUES.has(w))) return typed('organization', 'entities/cue-organization')
+  if (heads.length > 0 && INITIATIVE_CUES.has(heads[0]!)) return typed('initiative', 'entities/cue-initiative')
   if (INITIATIVE_CUES.has(last) && words.length > 1) return typed('initiative', 'entities/cue-initiative')
   if (ORG_CUES.has(last) && words.length > 1) return typed('organization', 'entities/cue-organization')
   if (cue(ORG_CUES)) return typed('organization', 'entities/cue-organization')
@@ -245,7 +250,7 @@ function typeOf(words: string[], name: string, options: FindOptions, after?: str
     if (isAcronym(name)) return typed('organization', 'entities/acronym-organization')
     if (/^\d+\p{L}/u.test(name) || /^\p{Ll}+\p{Lu}/u.test(name)) return typed('organization', 'entities/alphanumeric-organization')
     // A brand's inner capital: TechMet, CSquared, AppleSeeds.
-    if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(name)) return typed('organization', 'entities/camel-case-organization')
+    if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}|^\p{Lu}{2}\p{Ll}{3,}$/u.test(name)) return typed('organization', 'entities/camel-case-organization')
     if (lexiconOrganization(name)) return typed('organization', 'entities/lexicon-organization')
     return undefined
   }
@@ -265,6 +270,12 @@ function opensSentence(text: string, at: number): boolean {
 /** The lower-cased word right after `end` ("program" in "the X program"), skipping one "(ABBR)". */
 function wordAfter(text: string, end: number): string | undefined {
   const m = /^(?:\s+\([^()\s]{1,12}\))?\s+([\p{L}]+)/u.exec(text.slice(end, end + 40))
+  return m?.[1]!.toLowerCase()
+}
+
+/** The lower-cased word right before `start`, across a comma of a list ("including Trafigura, Cheniere and Centrus" reads "including" for the first only). */
+function wordBefore(text: string, start: number): string | undefined {
+  const m = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, start - 30), start))
   return m?.[1]!.toLowerCase()
 }
 
@@ -338,7 +349,7 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
     }
     let to = run.length
     // A trailing common acronym is no part of the name: "U.S. LNG", "American AI".
-    while (to > from && (CONNECTORS.has(run[to - 1]!.text) || EDGE_WORDS.has(run[to - 1]!.text) || (to - from > 1 && (TRAILING.has(run[to - 1]!.text) || NOT_ENTITIES.has(run[to - 1]!.text))))) to--
+    while (to > from && (CONNECTORS.has(run[to - 1]!.text) || EDGE_WORDS.has(run[to - 1]!.text) || (to - from > 1 && (TRAILING.has(run[to - 1]!.text) || commonAcronym(run[to - 1]!.text))))) to--
     if (from > 0 || to < run.length) run = run.slice(from, to)
     if (run.length === 0) continue
     if (run.length === 1 && NOT_ENTITIES.has(run[0]!.text)) continue
@@ -354,13 +365,22 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
       let stop = k + 1
       while (stop < run.length && !CONNECTORS.has(run[stop]!.text) && stop - k <= 6) stop++
       if (countryCode(text.slice(next.start, run[stop - 1]!.end), extra) !== undefined) return true
-      return stop === run.length && bothNames(run.slice(Math.max(0, k - 6), k), run.slice(k + 1))
+      if (stop !== run.length) return false
+      const right = run.slice(k + 1)
+      if (right.length === 1 && (lexiconOrganization(right[0]!.text) || (options.gazetteer ?? BUNDLED).organizations.has(right[0]!.text.toLowerCase()))) return true
+      return bothNames(run.slice(Math.max(0, k - 6), k), right)
     })
     if (and > 0) {
+      const company = cued && COMPANY_SUFFIXES.has(run.at(-1)!.text)
       pending.push(run.slice(and + 1))
       run = run.slice(0, and)
       while (run.length > 0 && CONNECTORS.has(run.at(-1)!.text)) run = run.slice(0, -1)
       if (run.length === 0) continue
+      // "Ultra Maritime and Bharat Dynamics Limited": the left side is a company too.
+      if (company && !run.some((t) => isCue(t.text))) {
+        push(run, typed('organization', 'entities/coordinated-company'))
+        continue
+      }
     }
     // A title before a name: the person, without the title.
     const title = titleLength(run)
@@ -427,7 +447,12 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
         continue
       }
     }
-    const type = typeOf(words, name, options, wordAfter(text, run.at(-1)!.end))
+    const after = wordAfter(text, run.at(-1)!.end)
+    let type = typeOf(words, name, options, after)
+    // The verbs and words around a short untyped name: "Google will equip", "including Trafigura and TotalEnergy".
+    if (!type && run.length <= 2 && !run.some((t) => countryCode(t.text, extra) || isCue(t.text) || TITLE_WORDS.has(t.text) || isOrdinary(t.text) || PLACE_CUES.has(t.text)) && ((after && VERBS_AFTER.has(after)) || WORDS_BEFORE.has(wordBefore(text, run[0]!.start) ?? ''))) {
+      type = typed('organization', 'entities/context-organization')
+    }
     if (!type) {
       // No type for the whole run: its countries still count ("Indian and Korean").
       for (const token of run) if (countryCode(token.text, extra)) push([token], typed('country', 'entities/gazetteer-country'))
