@@ -48,7 +48,7 @@ export function findAbbreviations(texts: string[]): Abbreviation[] {
       if (m.index > WINDOW) words.shift()
       const candidate = words.slice(-max).join(' ')
       // Not an acronym of the words before it ("Defense Acceleration Ecosystem (INDUS-X)"): the capitalised name right before it.
-      const long = bestLongForm(short, candidate) ?? /((?:\p{Lu}[\p{L}\p{N}.'’-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}\p{Lu}[\p{L}\p{N}.'’-]*)$/u.exec(before)?.[1]
+      const long = bestLongForm(short, candidate) ?? (!/^\p{Lu}/u.test(words.at(-1) ?? '') ? undefined : /((?:\p{Lu}[\p{L}\p{N}.'’-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}\p{Lu}[\p{L}\p{N}.'’-]*)$/u.exec(before)?.[1])
       if (!long || long.length <= short.length || long.split(' ').length > max + 2) continue
       const cleaned = long.replace(/^(?:the|a|an)\s+/i, '').replace(/['’]s$/, '')
       if (!found.has(short)) found.set(short, cleaned)
