@@ -285,16 +285,20 @@ function wordBefore(text: string, start: number): string | undefined {
  * and is followed by one to three capitalised words, the words after it are a
  * person and those before it a name of their own. Returns [before, person].
  */
-function splitAtTitle(run: Token[], options: FindOptions): [Token[], Token[]] | undefined {
+function splitAtTitle(run: Token[], options: FindOptions): [Token[], Token[], Token[]] | undefined {
   for (let k = 0; k < run.length - 1; k++) {
     const title = TITLES.find((t) => t.length < run.length - k && t.every((w, i) => run[k + i]!.text === w))
     if (!title) continue
+    // What follows "and" is a name of its own ("… Jennifer Granholm and Baton Rouge Mayor …").
     let rest = run.slice(k + title.length)
+    const and = rest.findIndex((t) => t.text === 'and' || t.text === '&')
+    const after = and >= 0 ? rest.slice(and + 1) : []
+    if (and >= 0) rest = rest.slice(0, and)
     // The office: "Secretary of Energy Jennifer Granholm" → the last two words are the person.
     if (rest[0]?.text === 'of') rest = rest.length >= 4 ? rest.slice(-2) : rest.length === 3 ? rest.slice(-1) : []
     const personLike = (t: Token) => (/^\p{Lu}\p{Ll}/u.test(t.text) && !isCue(t.text) && !PLACE_CUES.has(t.text)) || /^(?:J\.|Jr\.?|de|López|Lopez)$/.test(t.text)
     const place = (options.gazetteer ?? BUNDLED).places.has(rest.map((t) => t.text).join(' ').toLowerCase())
-    if (rest.length >= 1 && rest.length <= 3 && rest.every(personLike) && !place) return [run.slice(0, k), rest]
+    if (rest.length >= 1 && rest.length <= 3 && rest.every(personLike) && !place) return [run.slice(0, k), rest, after]
   }
   return undefined
 }
@@ -349,7 +353,7 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
     }
     let to = run.length
     // A trailing common acronym is no part of the name: "U.S. LNG", "American AI".
-    while (to > from && (CONNECTORS.has(run[to - 1]!.text) || EDGE_WORDS.has(run[to - 1]!.text) || (to - from > 1 && (TRAILING.has(run[to - 1]!.text) || commonAcronym(run[to - 1]!.text))))) to--
+    while (to > from && (CONNECTORS.has(run[to - 1]!.text) || EDGE_WORDS.has(run[to - 1]!.text) || (to - from > 1 && ((TRAILING.has(run[to - 1]!.text) && !CONNECTORS.has(run[to - 2]!.text)) || commonAcronym(run[to - 1]!.text))))) to--
     if (from > 0 || to < run.length) run = run.slice(from, to)
     if (run.length === 0) continue
     if (run.length === 1 && NOT_ENTITIES.has(run[0]!.text)) continue
@@ -395,7 +399,8 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
     // A title inside the run: "New Orleans Mayor LaToya Cantrell", "U.S. Secretary of Energy Jennifer Granholm".
     const titled = splitAtTitle(run, options)
     if (titled) {
-      const [before, person] = titled
+      const [before, person, after] = titled
+      if (after.length > 0) pending.push(after)
       pending.push(person.map((t) => ({ ...t, person: true })))
       if (before.length > 0) pending.push(before)
       continue
@@ -447,6 +452,9 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
         continue
       }
     }
+    // An abbreviation of a common noun phrase is no name: "illegal, unreported and unregulated (IUU) fishing".
+    const long = options.abbreviations?.get(name)
+    if (long && !/\p{Lu}/u.test(long)) continue
     const after = wordAfter(text, run.at(-1)!.end)
     let type = typeOf(words, name, options, after)
     // The verbs and words around a short untyped name: "Google will equip", "including Trafigura and TotalEnergy".
