@@ -23,7 +23,7 @@
  */
 import type { Entity, EntityType } from '../schema/document.js'
 import { countryCode } from './countries.js'
-import { lexiconOrganization } from '../nlp/compromise.js'
+import { lexiconGivenName, lexiconKnows, lexiconOrganization, tagTerms } from '../nlp/compromise.js'
 import worldCountries, { type Country } from 'world-countries'
 import data from './gazetteer.json' with { type: 'json' }
 import placeData from './places.json' with { type: 'json' }
@@ -77,6 +77,8 @@ const PRODUCT_CUES = new Set(data.productCues)
 const PLACE_CUES = new Set(data.placeCues.words)
 const HEAD_INITIATIVE = new Set(data.headNouns.initiative)
 const COMPANY_SUFFIXES = new Set(data.companySuffixes)
+/** Shapes of common words, never a firm's one-word name: plurals, abstract-noun suffixes, hyphenated compounds ("Volunteers", "Prevention", "California-based"). */
+const COMMON_SHAPE = /(?:[^su]s|tion|sion|ment|ness|ity|ance|ence|ing|ship|ism|al|ic|ive|ean|can)$|-/u
 const VERBS_AFTER = new Set(data.organizationContext.verbsAfter)
 const WORDS_BEFORE = new Set(data.organizationContext.wordsBefore)
 const isCue = (w: string) => ORG_CUES.has(w) || INITIATIVE_CUES.has(w)
@@ -254,6 +256,7 @@ function typeOf(words: string[], name: string, options: FindOptions, after?: str
     if (lexiconOrganization(name)) return typed('organization', 'entities/lexicon-organization')
     return undefined
   }
+  if (words.length === 2 && lexiconOrganization(name)) return typed('organization', 'entities/lexicon-organization')
   if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(words[0]!)) return typed('organization', 'entities/camel-case-organization')
   // Several capitalised words with no cue: a named body if it holds an acronym or a country, else nothing.
   if (words.some((w) => isAcronym(w)) || words.some((w) => countryCode(w, g.countries))) return typed('organization', 'entities/name-with-acronym-organization')
@@ -458,8 +461,13 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
     const after = wordAfter(text, run.at(-1)!.end)
     let type = typeOf(words, name, options, after)
     // The verbs and words around a short untyped name: "Google will equip", "including Trafigura and TotalEnergy".
-    if (!type && run.length <= 2 && !run.some((t) => countryCode(t.text, extra) || isCue(t.text) || TITLE_WORDS.has(t.text) || isOrdinary(t.text) || PLACE_CUES.has(t.text)) && ((after && VERBS_AFTER.has(after)) || WORDS_BEFORE.has(wordBefore(text, run[0]!.start) ?? ''))) {
+    if (!type && run.length <= 2 && (!opensSentence(text, run[0]!.start) || (after !== undefined && VERBS_AFTER.has(after))) && !run.some((t) => countryCode(t.text, extra) || isCue(t.text) || TITLE_WORDS.has(t.text) || isOrdinary(t.text) || PLACE_CUES.has(t.text) || COMMON_SHAPE.test(t.text) || (run.length === 1 && lexiconKnows(t.text))) && ((after && VERBS_AFTER.has(after)) || WORDS_BEFORE.has(wordBefore(text, run[0]!.start) ?? ''))) {
       type = typed('organization', 'entities/context-organization')
+    }
+    // A person named without a title: a given name (compromise's lexicon) and one or two capitalised words compromise tags as a person ("Mitch Landrieu").
+    if (!type && run.length >= 2 && run.length <= 3 && lexiconGivenName(run[0]!.text) && run.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text) && !isCue(t.text) && !PLACE_CUES.has(t.text))) {
+      const terms = tagTerms(name)
+      if (terms.length === run.length && terms.every((t) => t.tags.has('Person'))) type = typed('person', 'entities/name-person')
     }
     if (!type) {
       // No type for the whole run: its countries still count ("Indian and Korean").
