@@ -24,10 +24,41 @@ export default function frontMatter() {
       file.data.meta = metaFrom(data)
       return
     }
+    if (unclosedFrontMatter(file)) return
     const heading = tree.children.find((node): node is Heading => node.type === 'heading')
     const title = heading ? normalizeText(toString(heading)) || null : null
     file.data.meta = { title, date: findWrittenDate(String(file.value).slice(0, 3000)), tags: [] }
   }
+}
+
+/** `---` then `key: value` lines: a front matter was meant. */
+const OPENED = /^---[ \t]*\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[\w-]+[ \t]*:(?:\s|$)/
+
+/**
+ * A front matter that never closes is read by remark as a rule and a
+ * paragraph, and the release loses its metadata (and, in some shapes, its
+ * body) silently: refuse it, pointing at the opening line.
+ */
+function unclosedFrontMatter(file: VFile): boolean {
+  if (!OPENED.test(String(file.value))) return false
+  const message = file.message('Unexpected front matter without a closing `---`, expected `---` on a line of its own after the YAML', {
+    place: { line: 1, column: 1 },
+    ruleId: 'front-matter',
+    source: 'commitments'
+  })
+  message.fatal = true
+  return true
+}
+
+/**
+ * A release that opens with a rule (`---`) and has no front matter: write
+ * the rule as `***` (same meaning, same length, so every position holds),
+ * since remark-frontmatter reads an unclosed `---` as the start of a
+ * front matter and turns what follows into one paragraph.
+ */
+export function openingRule(text: string): string {
+  if (!/^---[ \t]*\r?\n/.test(text) || OPENED.test(text) || /\n---[ \t]*(?:\r?\n|$)/.test(text)) return text
+  return `***${text.slice(3)}`
 }
 
 function readYaml(node: Yaml, file: VFile): Record<string, unknown> | undefined {
