@@ -10,6 +10,7 @@ import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { parseDocument } from 'yaml'
 import { normalizeText } from '../text/normalize.js'
+import { canBeTitle, stripSiteSuffix } from '../text/site-title.js'
 import type { Meta } from './data.js'
 import { hasFatal } from './guard.js'
 import { findWrittenDate } from './written-date.js'
@@ -26,9 +27,22 @@ export default function frontMatter() {
     }
     if (unclosedFrontMatter(file)) return
     const heading = tree.children.find((node): node is Heading => node.type === 'heading')
-    const title = heading ? normalizeText(toString(heading)) || null : null
+    const title = heading ? normalizeText(toString(heading)) || null : boldFirstLine(tree)
     file.data.meta = { title, date: findWrittenDate(String(file.value).slice(0, 3000)), tags: [] }
+    if (!heading && title) file.data.meta.titleFromBody = true
   }
+}
+
+/** Without a heading, a release that opens with a bold line (`**Title**`) takes it as its title (issue 12). */
+function boldFirstLine(tree: Root): string | null {
+  const first = tree.children[0]
+  if (first?.type !== 'paragraph') return null
+  const inline = first.children.filter((node) => !(node.type === 'text' && node.value.trim() === ''))
+  const lineEnd = inline.findIndex((node) => node.type === 'break')
+  const line = lineEnd < 0 ? inline : inline.slice(0, lineEnd)
+  if (line.length === 0 || !line.every((node) => node.type === 'strong')) return null
+  const text = normalizeText(line.map((node) => toString(node)).join(''))
+  return text && canBeTitle(text) && !/[.!?]$/.test(text) ? text : null
 }
 
 /** `---` then `key: value` lines: a front matter was meant. */
@@ -103,10 +117,10 @@ export function metaFrom(data: Record<string, unknown>): Meta {
   return meta
 }
 
-/** Titles lose escapes and NBSP (`United\_States` is YAML for a NBSP). */
+/** Titles lose escapes, NBSP (`United\_States` is YAML for a NBSP) and a site suffix (`… | GOV.UK`). */
 export function cleanTitle(value: unknown): string | null {
   if (typeof value !== 'string') return null
-  const text = normalizeText(value.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1'))
+  const text = stripSiteSuffix(value.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1'))
   return text || null
 }
 
