@@ -1,7 +1,7 @@
 /**
  * The report's style and its one script, inlined into each page (no
- * network, no external file). The script only filters the table: it reads
- * data attributes and sets `hidden`, never writes markup.
+ * network, no external file). The script (script.ts) fills the index's
+ * tables from its data block as text, never as markup.
  */
 import { CLASSES } from './classes.js'
 
@@ -25,33 +25,10 @@ th { position: sticky; top: 0; background: #f6f6f6; }
 mark.date { background: #fff3b0; } mark.amount { background: #d8f5d0; } mark.entity { background: #dbe9ff; }
 .warnings li { color: #8a4b00; }
 .empty { color: #888; font-style: italic; }
+.pager { display: flex; gap: .6rem; align-items: center; font-size: .85rem; }
+th[data-sort] { cursor: pointer; } th[aria-sort=ascending]::after { content: ' ▲'; } th[aria-sort=descending]::after { content: ' ▼'; }
+.filters label { font-size: .8rem; }
 ${CLASSES.map(({ name, colour }) => `.c-${name} { border-left-color: ${colour}; } .bg-${name} { background: ${colour}; }`).join('\n')}
 `
 
-/** Filters the commitments table by text, class, topic and document kind. */
-export const SCRIPT = `
-(function () {
-  var table = document.getElementById('commitments');
-  if (!table) return;
-  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-  var search = document.getElementById('search');
-  var klass = document.getElementById('class-filter');
-  var topic = document.getElementById('topic-filter');
-  var count = document.getElementById('shown');
-  function apply() {
-    var words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
-    var shown = 0;
-    rows.forEach(function (row) {
-      var text = row.getAttribute('data-search');
-      var ok = (!klass.value || row.getAttribute('data-class') === klass.value) &&
-        (!topic.value || (' ' + row.getAttribute('data-topics') + ' ').indexOf(' ' + topic.value + ' ') >= 0) &&
-        words.every(function (w) { return text.indexOf(w) >= 0; });
-      row.hidden = !ok;
-      if (ok) shown++;
-    });
-    count.textContent = String(shown);
-  }
-  [search, klass, topic].forEach(function (el) { el.addEventListener('input', apply); el.addEventListener('change', apply); });
-  apply();
-})();
-`
+export { SCRIPT } from './script.js'
