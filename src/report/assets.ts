@@ -28,6 +28,8 @@ mark.date { background: #fff3b0; } mark.amount { background: #d8f5d0; } mark.ent
 .pager { display: flex; gap: .6rem; align-items: center; font-size: .85rem; }
 th[data-sort] { cursor: pointer; } th[aria-sort=ascending]::after { content: ' ▲'; } th[aria-sort=descending]::after { content: ' ▼'; }
 .filters label { font-size: .8rem; }
+#commitments { table-layout: fixed; } #commitments th:nth-child(1) { width: 6.5rem; } #commitments th:nth-child(2), #commitments th:nth-child(5) { width: 5.5rem; }
+#commitments th:nth-child(3), #commitments th:nth-child(6), #commitments th:nth-child(7) { width: 9rem; } #commitments th:nth-child(8) { width: 12rem; } #commitments td { overflow-wrap: anywhere; }
 ${CLASSES.map(({ name, colour }) => `.c-${name} { border-left-color: ${colour}; } .bg-${name} { background: ${colour}; }`).join('\n')}
 `
 

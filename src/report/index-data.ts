@@ -18,12 +18,14 @@ interface Sentenced {
 
 /** [id, title, date, kind, commitments, count per class (CLASSES order)] */
 export type DocRow = [string, string, string, string, number, number[]]
-/** [document, class, verb, section, label, text, topics, entities, unit (-1: none), actor (-1: none), commitment id] */
-export type CommitmentRow = [number, number, string, string, string, string, number[], number[], number, number, string]
+/** [document, class, verb, section, label, text, topics, entities, unit (-1: none), actor (-1: none), commitment id]; verbs and sections by number, as they repeat. */
+export type CommitmentRow = [number, number, number, number, string, string, number[], number[], number, number, string]
 
 export interface IndexData {
   classes: string[]
   docs: DocRow[]
+  verbs: string[]
+  sections: string[]
   topics: string[]
   entities: string[]
   actors: string[]
@@ -58,6 +60,8 @@ export interface IndexFacts {
 export function indexData(documents: Document[]): IndexFacts {
   const classIndex = new Map(CLASSES.map((c, i) => [c.name as string, i]))
   const topics = new Table()
+  const verbs = new Table()
+  const sections = new Table()
   const entities = new Table()
   const actors = new Table()
   const units = new Table()
@@ -83,7 +87,7 @@ export function indexData(documents: Document[]): IndexFacts {
       const entityKeys = [...new Set(c.entities.map((e) => entityLabels.see(e.text, e.canonical)))]
       for (const key of entityKeys) bump(entityCounts, key)
       const actor = c.actor ? actors.id(actorLabels.see(c.actor.text, c.actor.canonical)) : -1
-      rows.push([n, cls, c.action.verb ?? '', c.section ?? '', c.label ?? '', c.text, c.topics.map((t) => topics.id(t)), entityKeys.map((k) => entities.id(k)), c.unit ? units.id(c.unit) : -1, actor, c.id])
+      rows.push([n, cls, verbs.id(c.action.verb ?? ''), sections.id(c.section ?? ''), c.label ?? '', c.text, c.topics.map((t) => topics.id(t)), entityKeys.map((k) => entities.id(k)), c.unit ? units.id(c.unit) : -1, actor, c.id])
     }
     docs.push([d.id, d.title ?? d.id, d.date ?? '', d.kind ?? '', d.commitments.length, perClass])
   })
@@ -94,6 +98,8 @@ export function indexData(documents: Document[]): IndexFacts {
     data: {
       classes: CLASSES.map((c) => c.name),
       docs,
+      verbs: verbs.keys,
+      sections: sections.keys,
       topics: topics.keys,
       entities: entities.keys.map((k) => entityLabels.label(k)),
       actors: actors.keys.map((k) => actorLabels.label(k)),

@@ -15,15 +15,21 @@ export const SCRIPT = String.raw`
   if (!block) return;
   var data = JSON.parse(block.textContent);
   var docs = data.docs, rows = data.rows, N = rows.length;
-  var PAGE = 100, DOC_PAGE = 50;
+  var PAGE = 50, DOC_PAGE = 25;
   var D_ID = 0, D_TITLE = 1, D_DATE = 2, D_KIND = 3, D_COUNT = 4, D_CLASSES = 5;
   var R_DOC = 0, R_CLASS = 1, R_VERB = 2, R_SECTION = 3, R_LABEL = 4, R_TEXT = 5, R_TOPICS = 6, R_ENTITIES = 7, R_UNIT = 8, R_ACTOR = 9, R_ID = 10;
 
-  var hay = new Array(N);
-  for (var i = 0; i < N; i++) {
-    var r = rows[i], parts = [r[R_TEXT], r[R_LABEL], r[R_SECTION], r[R_VERB], docs[r[R_DOC]][D_TITLE]];
-    for (var k = 0; k < r[R_ENTITIES].length; k++) parts.push(data.entities[r[R_ENTITIES][k]]);
-    hay[i] = parts.join(' ').toLowerCase();
+  // What the search box looks in, per row: built just after the first page is drawn (or by the first search).
+  var hay = null;
+  function haystacks() {
+    if (hay) return hay;
+    hay = new Array(N);
+    for (var i = 0; i < N; i++) {
+      var r = rows[i], parts = [r[R_TEXT], r[R_LABEL], data.sections[r[R_SECTION]], data.verbs[r[R_VERB]], docs[r[R_DOC]][D_TITLE]];
+      for (var k = 0; k < r[R_ENTITIES].length; k++) parts.push(data.entities[r[R_ENTITIES][k]]);
+      hay[i] = parts.join(' ').toLowerCase();
+    }
+    return hay;
   }
 
   function el(tag, text, cls) {
@@ -56,8 +62,8 @@ export const SCRIPT = String.raw`
   var orders = {}, sortKey = '', sortDir = 1;
   var keyOf = {
     'class': function (r) { return r[R_CLASS]; },
-    verb: function (r) { return r[R_VERB]; },
-    section: function (r) { return r[R_SECTION]; },
+    verb: function (r) { return data.verbs[r[R_VERB]]; },
+    section: function (r) { return data.sections[r[R_SECTION]]; },
     text: function (r) { return r[R_LABEL] + ' ' + r[R_TEXT]; },
     unit: function (r) { return r[R_UNIT] < 0 ? '' : data.units[r[R_UNIT]]; },
     actor: function (r) { return r[R_ACTOR] < 0 ? '' : data.actors[r[R_ACTOR]]; },
@@ -84,7 +90,7 @@ export const SCRIPT = String.raw`
     var words = s.q.split(/\s+/).filter(Boolean);
     var cls = s.c ? data.classes.indexOf(s.c) : -1, dn = s.d === '' ? -1 : Number(s.d);
     var narrowing = last && sameBut(s, last) && s.q.indexOf(last.q) === 0;
-    var ord = order(), out = [];
+    var ord = order(), out = [], hs = words.length ? haystacks() : null;
     var source = narrowing ? current : null, n = source ? source.length : N;
     for (var j = 0; j < n; j++) {
       var i = source ? source[j] : ord ? (sortDir > 0 ? ord[j] : ord[N - 1 - j]) : j, r = rows[i];
@@ -95,9 +101,12 @@ export const SCRIPT = String.raw`
       if (s.t && !has(r[R_TOPICS], data.topics, s.t)) continue;
       if (s.e && !has(r[R_ENTITIES], data.entities, s.e)) continue;
       if (s.f || s.to) { var date = docs[r[R_DOC]][D_DATE]; if (!date || (s.f && date < s.f) || (s.to && date > s.to)) continue; }
-      var h = hay[i], ok = true;
-      for (var w = 0; w < words.length; w++) if (h.indexOf(words[w]) < 0) { ok = false; break; }
-      if (ok) out.push(i);
+      if (hs) {
+        var h = hs[i], ok = true;
+        for (var w = 0; w < words.length; w++) if (h.indexOf(words[w]) < 0) { ok = false; break; }
+        if (!ok) continue;
+      }
+      out.push(i);
     }
     current = out;
     last = s;
@@ -113,8 +122,8 @@ export const SCRIPT = String.raw`
     var r = rows[i], d = docs[r[R_DOC]], tr = el('tr');
     tr.setAttribute('data-class', data.classes[r[R_CLASS]]);
     var td = el('td'); td.appendChild(el('span', data.classes[r[R_CLASS]], 'badge bg-' + data.classes[r[R_CLASS]])); tr.appendChild(td);
-    tr.appendChild(el('td', r[R_VERB]));
-    tr.appendChild(el('td', r[R_SECTION]));
+    tr.appendChild(el('td', data.verbs[r[R_VERB]]));
+    tr.appendChild(el('td', data.sections[r[R_SECTION]]));
     td = el('td');
     if (r[R_LABEL]) { td.appendChild(el('strong', r[R_LABEL])); td.appendChild(document.createTextNode(' ')); }
     td.appendChild(document.createTextNode(r[R_TEXT]));
@@ -188,7 +197,7 @@ export const SCRIPT = String.raw`
     var lines = [['document_id', 'document_title', 'document_date', 'commitment_id', 'class', 'verb', 'unit', 'actor', 'section', 'label', 'text', 'entities', 'topics'].join(',')];
     for (var j = 0; j < current.length; j++) {
       var r = rows[current[j]], d = docs[r[R_DOC]];
-      lines.push([d[D_ID], d[D_TITLE], d[D_DATE], r[R_ID], data.classes[r[R_CLASS]], r[R_VERB], r[R_UNIT] < 0 ? '' : data.units[r[R_UNIT]], r[R_ACTOR] < 0 ? '' : data.actors[r[R_ACTOR]], r[R_SECTION], r[R_LABEL], r[R_TEXT],
+      lines.push([d[D_ID], d[D_TITLE], d[D_DATE], r[R_ID], data.classes[r[R_CLASS]], data.verbs[r[R_VERB]], r[R_UNIT] < 0 ? '' : data.units[r[R_UNIT]], r[R_ACTOR] < 0 ? '' : data.actors[r[R_ACTOR]], data.sections[r[R_SECTION]], r[R_LABEL], r[R_TEXT],
         r[R_ENTITIES].map(function (e) { return data.entities[e]; }).join('; '), r[R_TOPICS].map(function (t) { return data.topics[t]; }).join('; ')].map(cell).join(','));
     }
     var url = URL.createObjectURL(new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' }));
@@ -204,5 +213,6 @@ export const SCRIPT = String.raw`
   drawDocs();
   apply();
   document.body.setAttribute('data-ready', String(Math.round(performance.now())));
+  setTimeout(haystacks, 0);
 })();
 `
