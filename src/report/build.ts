@@ -35,6 +35,8 @@ export interface ReportSummary {
   withoutSource: number
   /** Document pages built this time, kept from the last build (unchanged), and removed (their Document is gone). */
   pages: { built: number; kept: number; removed: number }
+  /** Whether the index was rewritten (it is kept when no Document changed). */
+  index: boolean
 }
 
 /** Build the site from `out/documents.jsonl` into `out/report/`. */
@@ -43,15 +45,22 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
   const out = path.resolve(cwd, options.out)
   const dir = path.join(out, 'report')
   const state = new PageState(dir, pipelineVersion(options.config))
-  const documents: Document[] = []
+  // Lines are parsed only when something needs the Document: a changed page, or the index.
+  const documents: Array<string | Document> = []
   const pages = { built: 0, kept: 0, removed: 0 }
   let withoutSource = 0
   const lines = readline.createInterface({ input: fs.createReadStream(path.join(out, 'documents.jsonl')), crlfDelay: Infinity })
   for await (const line of lines) {
     if (!line.trim()) continue
+    const id = /^\{"schemaVersion":"[^"]*","id":"([^"]+)"/.exec(line)?.[1]
+    if (id !== undefined && state.fresh(id, state.key(line))) {
+      documents.push(line)
+      pages.kept++
+      continue
+    }
     const document = JSON.parse(line) as Document
     documents.push(document)
-    if (state.fresh(document.id, state.key(line))) {
+    if (id === undefined && state.fresh(document.id, state.key(line))) {
       pages.kept++
       continue
     }
@@ -60,7 +69,15 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
     await writeFileAtomic(state.pagePath(document.id), built.page)
     pages.built++
   }
+  // The state is saved last: a build killed before it is redone in full next time.
+  let commitments = state.freshIndex()
+  const index = commitments === undefined
+  if (commitments === undefined) {
+    const all = documents.map((d) => (typeof d === 'string' ? (JSON.parse(d) as Document) : d))
+    commitments = all.reduce((n, d) => n + d.commitments.length, 0)
+    await writeFileAtomic(path.join(dir, 'index.html'), indexPage(all))
+    state.indexBuilt(commitments)
+  }
   pages.removed = await state.finish()
-  await writeFileAtomic(path.join(dir, 'index.html'), indexPage(documents))
-  return { dir, documents: documents.length, commitments: documents.reduce((n, d) => n + d.commitments.length, 0), withoutSource, pages }
+  return { dir, documents: documents.length, commitments, withoutSource, pages, index }
 }
