@@ -36,6 +36,8 @@ export interface Timeline {
   name: string
   type: string
   aliases: string[]
+  /** Every normalised name of the key (what entity mentions are looked up by). */
+  names: string[]
   releases: number
   first: string | null
   last: string | null
@@ -184,6 +186,7 @@ export class TimelineBuilder {
         name: spellings.find((s) => s.includes(' ')) ?? spellings[0] ?? key,
         type: byCount(types)[0] ?? 'initiative',
         aliases: spellings.slice(0, 20),
+        names: [...names].sort(),
         releases: new Set(events.map((e) => e.document)).size,
         first: dates[0] ?? null,
         last: dates[dates.length - 1] ?? null,
