@@ -36,6 +36,7 @@ import { openSinks } from '../sinks/open.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
 import { documentFile, FolderVersions } from '../versions/folder.js'
 import { writeTimelines } from '../versions/timelines-file.js'
+import { TimelineBuilder } from '../versions/timelines.js'
 import { resolveInputs } from './inputs.js'
 import type { InputResult } from './job.js'
 import { toVFile, type MessageData } from './messages.js'
@@ -133,6 +134,8 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   // Ids written to documents.jsonl in this run, and those a later version in this run made stale there.
   const listed = new Map<string, string>()
   const stale = new Set<string>()
+  // Names and abbreviations of every Document listed, learned as it passes: the timelines then read documents.jsonl once.
+  const timelineNames = new TimelineBuilder()
   const lines = new AtomicLineWriter(path.join(out, 'documents.jsonl'))
   const errors = new AtomicLineWriter(path.join(out, 'errors.jsonl'))
   let sinks: DocumentSink[] = []
@@ -180,6 +183,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     if (line) {
       if (listed.has(document.id)) stale.add(document.id)
       await lines.write(json)
+      timelineNames.learn(document)
       listed.set(document.id, document.source.path ?? document.id)
     }
     for (const sink of sinks) {
@@ -261,6 +265,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       if (!fs.existsSync(file)) continue
       const document = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Document
       await lines.write(JSON.stringify(document))
+      timelineNames.learn(document)
       listed.set(id, id)
     }
     summary.releases = listed.size
@@ -268,7 +273,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     if (stale.size > 0) await keepLast(path.join(out, 'documents.jsonl'), stale)
     await errors.close()
     await folder.compact()
-    const timelines = await writeTimelines(out)
+    const timelines = await writeTimelines(out, timelineNames)
     summary.timelines = timelines.length
     for (const sink of sinks) await sink.timelines?.(timelines)
     for (const sink of sinks) await sink.close()

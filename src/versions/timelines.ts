@@ -47,11 +47,16 @@ export interface Timeline {
 }
 
 const bump = <K>(map: Map<K, number>, key: K, by = 1) => map.set(key, (map.get(key) ?? 0) + by)
-const words = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\./g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean)
-const asWritten = (text: string) => text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []
+/** Words as written, periods dropped first as normaliseName does ("U.S." → "US"). */
+const asWritten = (text: string) => text.normalize('NFKC').replace(/\./g, '').match(/[\p{L}\p{N}]+/gu) ?? []
 
 export const slugOf = (key: string) =>
   `${key.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'key'}-${createHash('sha1').update(key).digest('hex').slice(0, 6)}`
+
+interface Trie {
+  next: Map<string, Trie>
+  key?: string
+}
 
 interface DocumentMeta {
   id: string
@@ -66,7 +71,8 @@ export class TimelineBuilder {
   private readonly types = new Map<string, Map<string, number>>()
   private readonly entityNames = new Set<string>()
   private keys = new Map<string, string>()
-  private readonly multi = new Map<string, string[][]>()
+  /** Multi-word names as a trie of words: a text is matched in one walk per word. */
+  private readonly multi: Trie = { next: new Map() }
   private readonly single = new Map<string, string>()
   private readonly documents: DocumentMeta[] = []
   private readonly events = new Map<string, Array<{ doc: number; commitment: string | null; class: string | null; modality: string | null; text: string; order: number }>>()
@@ -108,9 +114,13 @@ export class TimelineBuilder {
       if (!wanted.has(key)) continue
       const tokens = name.split(' ')
       if (tokens.length >= 2) {
-        const list = this.multi.get(tokens[0]!) ?? []
-        list.push(tokens)
-        this.multi.set(tokens[0]!, list)
+        let node = this.multi
+        for (const token of tokens) {
+          let child = node.next.get(token)
+          if (!child) node.next.set(token, (child = { next: new Map() }))
+          node = child
+        }
+        node.key = key
       } else {
         for (const written of this.spellings.get(name)?.keys() ?? []) {
           const token = asWritten(written)
@@ -123,13 +133,16 @@ export class TimelineBuilder {
   /** The keys a text names. */
   private named(text: string): Set<string> {
     const found = new Set<string>()
-    const tokens = words(text)
+    const written = asWritten(text)
+    const tokens = written.map((t) => t.toLowerCase())
     for (let i = 0; i < tokens.length; i++) {
-      for (const candidate of this.multi.get(tokens[i]!) ?? []) {
-        if (candidate.every((t, j) => tokens[i + j] === t)) found.add(this.keys.get(candidate.join(' '))!)
+      let node = this.multi.next.get(tokens[i]!)
+      for (let j = i + 1; node; j++) {
+        if (node.key) found.add(node.key)
+        node = j < tokens.length ? node.next.get(tokens[j]!) : undefined
       }
     }
-    for (const token of asWritten(text)) {
+    for (const token of written) {
       const key = this.single.get(token)
       if (key) found.add(key)
     }
@@ -142,13 +155,22 @@ export class TimelineBuilder {
     this.events.set(key, list)
   }
 
+  private readonly normalised = new Map<string, string>()
+
+  /** The key of an entity as written (normalised once per spelling). */
+  private keyOf(text: string): string {
+    let name = this.normalised.get(text)
+    if (name === undefined) this.normalised.set(text, (name = normaliseName(text)))
+    return this.keys.get(name) ?? name
+  }
+
   /** Pass 2: the events of one Document. */
   collect(document: Document): void {
     const doc = this.documents.push({ id: document.id, title: document.title, date: document.date }) - 1
     if (document.title) for (const key of this.named(document.title)) this.event(key, { doc, commitment: null, class: null, modality: null, text: document.title, order: -1 })
     for (const c of document.commitments) {
       const keys = this.named(c.label ? `${c.label} ${c.text}` : c.text)
-      for (const e of c.entities) if (TIMELINE_TYPES.has(e.type)) keys.add(this.keys.get(normaliseName(e.text)) ?? normaliseName(e.text))
+      for (const e of c.entities) if (TIMELINE_TYPES.has(e.type)) keys.add(this.keyOf(e.text))
       keys.delete('')
       for (const key of keys) this.event(key, { doc, commitment: c.id, class: c.action.class, modality: c.action.modality, text: c.label ? `${c.label} ${c.text}` : c.text, order: c.index })
     }
@@ -157,7 +179,11 @@ export class TimelineBuilder {
   /** The timelines, the initiatives in the most releases first. */
   build(): Timeline[] {
     const members = new Map<string, string[]>()
-    for (const [name, key] of this.keys) members.set(key, [...(members.get(key) ?? []), name])
+    for (const [name, key] of this.keys) {
+      const list = members.get(key)
+      if (list) list.push(name)
+      else members.set(key, [name])
+    }
     const timelines: Timeline[] = []
     for (const [key, raw] of this.events) {
       const sorted = raw.sort((a, b) => {
