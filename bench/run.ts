@@ -66,13 +66,11 @@ console.log(`ratio     ${ratio.toFixed(2)}  pipeline/floor  (target ≤ 3)`)
 
 // Timelines (SPEC §12): the run above built them (learning names as Documents passed, then one read of
 // documents.jsonl); here they are built again alone, reading it twice: an upper bound of what they add.
-const heapBefore = process.memoryUsage().heapUsed
 let timelineSeconds = performance.now()
 const timelines = await buildTimelines(path.join(out, 'documents.jsonl'))
 timelineSeconds = (performance.now() - timelineSeconds) / 1000
 const timelineShare = timelineSeconds / (run.seconds - timelineSeconds)
-const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024
-console.log(`timelines ${timelineSeconds.toFixed(2)} s  ${(timelineShare * 100).toFixed(1)} % of the rest of the run  (target < 10 %; ${timelines.length} keys, ${timelines.reduce((n, t) => n + t.events.length, 0)} events, heap +${heapMb.toFixed(0)} MB)`)
+console.log(`timelines ${timelineSeconds.toFixed(2)} s  ${(timelineShare * 100).toFixed(1)} % of the rest of the run  (target < 10 %; ${timelines.length} keys, ${timelines.reduce((n, t) => n + t.events.length, 0)} events)`)
 
 // One release, cold: what a user waits for on a new release.
 const one = spawnSync(process.execPath, [path.join(root, 'bin', 'commitments.js'), 'extract', copies[0]!, '--out', fs.mkdtempSync(path.join(os.tmpdir(), 'commitments-one-')), '--quiet'], { cwd: root })

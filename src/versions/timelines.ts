@@ -169,10 +169,12 @@ export class TimelineBuilder {
     const doc = this.documents.push({ id: document.id, title: document.title, date: document.date }) - 1
     if (document.title) for (const key of this.named(document.title)) this.event(key, { doc, commitment: null, class: null, modality: null, text: document.title, order: -1 })
     for (const c of document.commitments) {
-      const keys = this.named(c.label ? `${c.label} ${c.text}` : c.text)
+      // One string per commitment, shared by the events of all its keys.
+      const text = c.label ? `${c.label} ${c.text}` : c.text
+      const keys = this.named(text)
       for (const e of c.entities) if (TIMELINE_TYPES.has(e.type)) keys.add(this.keyOf(e.text))
       keys.delete('')
-      for (const key of keys) this.event(key, { doc, commitment: c.id, class: c.action.class, modality: c.action.modality, text: c.label ? `${c.label} ${c.text}` : c.text, order: c.index })
+      for (const key of keys) this.event(key, { doc, commitment: c.id, class: c.action.class, modality: c.action.modality, text, order: c.index })
     }
   }
 
