@@ -27,6 +27,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
+import { buildTimelines } from '../src/versions/timelines-file.js'
 import { buildArchive } from './archive.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -65,15 +66,14 @@ async function floor(files: string[]): Promise<{ seconds: number; cpu: number }>
 
 interface Run { seconds: number; cpu: number; documents: number; commitments: number; failures: number; maxRssKb: number }
 
-/** `extract` in a process of its own; workers undefined = the default pool. */
-function pipeline(archive: string, workers?: number): Run {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'commitments-bench-out-'))
+/** `extract` in a process of its own into `out`; workers undefined = the default pool. */
+function pipeline(archive: string, out: string, workers?: number): Run {
   const args = [path.join(root, 'bench', 'child.mjs'), archive, out, ...(workers === undefined ? [] : [String(workers)])]
   const child = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
-  fs.rmSync(out, { recursive: true, force: true })
   if (child.status !== 0) throw new Error(`extract failed (${child.status})`)
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as Run
 }
+const outDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'commitments-bench-out-'))
 
 const corpus = sources()
 const archive = fs.mkdtempSync(path.join(os.tmpdir(), 'commitments-bench-'))
@@ -93,16 +93,27 @@ for (const size of sizes) {
   const f = await floor(copies)
   console.log(`${pad('floor')}${secs(f.seconds, f.cpu)}  ${rate(f.seconds)}  parse only, 1 thread`)
   if (full || size === sizes[0]) {
-    const one = pipeline(archive, 0)
+    const oneOut = outDir()
+    const one = pipeline(archive, oneOut, 0)
+    fs.rmSync(oneOut, { recursive: true, force: true })
     console.log(`${pad('1 thread')}${secs(one.seconds, one.cpu)}  ${rate(one.seconds)}  peak RSS ${(one.maxRssKb / 1024).toFixed(0)} MB  ${one.documents} documents, ${one.commitments} commitments, ${one.failures} failed`)
     const ratio = one.seconds / f.seconds
     console.log(`${pad('ratio')}${ratio.toFixed(2)} wall, ${(one.cpu / f.cpu).toFixed(2)} CPU  1 thread / floor (target ≤ 2.0)`)
     verdicts.push(one.failures === 0)
   }
-  const pool = pipeline(archive)
+  const poolOut = outDir()
+  const pool = pipeline(archive, poolOut)
   console.log(`${pad('workers')}${secs(pool.seconds, pool.cpu)}  ${rate(pool.seconds)}  peak RSS ${(pool.maxRssKb / 1024).toFixed(0)} MB  (default pool, ${os.availableParallelism()} threads)`)
   console.log(`${pad('ratio')}${(pool.seconds / f.seconds).toFixed(2)} wall  default workers / floor`)
   verdicts.push(pool.failures === 0)
+  // Timelines (SPEC §12): the run above built them (learning names as Documents passed, then one read of
+  // documents.jsonl); here they are built again alone, reading it twice: an upper bound of what they add.
+  let timelineSeconds = performance.now()
+  const timelines = await buildTimelines(path.join(poolOut, 'documents.jsonl'))
+  timelineSeconds = (performance.now() - timelineSeconds) / 1000
+  const timelineShare = timelineSeconds / (pool.seconds - timelineSeconds)
+  console.log(`${pad('timelines')}${timelineSeconds.toFixed(2)} s  ${(timelineShare * 100).toFixed(1)} % of the rest of the run  (target < 10 %; ${timelines.length} keys, ${timelines.reduce((n, t) => n + t.events.length, 0)} events)`)
+  fs.rmSync(poolOut, { recursive: true, force: true })
 }
 
 // Cold start: one release, a fresh process, against a process that does nothing.

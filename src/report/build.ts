@@ -6,7 +6,10 @@
  * - `index.html` (index-page.ts, its data index-data.ts, its script
  *   script.ts): counts, charts, and the documents and commitments a page at
  *   a time, sorted, filtered and exported as CSV in the browser;
- * - `documents/<id>.html` (document-page.ts): the release in reading order.
+ * - `documents/<id>.html` (document-page.ts): the release in reading order,
+ *   and its history when the folder holds several versions (history.ts);
+ * - `initiatives/<slug>.html` (initiatives.ts): each initiative's timeline,
+ *   linked from its entity mentions and, for the most frequent, the index.
  *
  * Document pages are built incrementally (incremental.ts): only those of
  * Documents that changed since the last build. Every string from a release
@@ -21,9 +24,15 @@ import { pipelineVersion } from '../batch/manifest.js'
 import type { ResolvedConfig } from '../config/schema.js'
 import type { Document } from '../schema/document.js'
 import { writeFileAtomic } from '../sinks/atomic.js'
-import { renderDocumentPage } from './document-page.js'
+import { FolderVersions, readRevisions } from '../versions/folder.js'
+import type { Revision } from '../versions/revision.js'
+import { buildTimelines, readTimelines } from '../versions/timelines-file.js'
+import { renderDocumentPage, setEntityLinker } from './document-page.js'
+import { historySection } from './history.js'
 import { PageState } from './incremental.js'
 import { indexPage } from './index-page.js'
+import { entityLinker, initiativePage, initiativesSection } from './initiatives.js'
+import { page } from './page.js'
 
 export { markedText } from './document-page.js'
 
@@ -45,37 +54,48 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
   const out = path.resolve(cwd, options.out)
   const dir = path.join(out, 'report')
   const state = new PageState(dir, pipelineVersion(options.config))
-  // Lines are parsed only when something needs the Document: a changed page, or the index.
-  const documents: Array<string | Document> = []
+  // Versions, revisions and timelines (SPEC §11, §12); a folder from before them gets its timelines now.
+  const versions = await FolderVersions.open(out)
+  const revisions = new Map<string, Revision[]>()
+  for (const r of await readRevisions(out)) revisions.set(r.id, [...(revisions.get(r.id) ?? []), r])
+  const timelines = fs.existsSync(path.join(out, 'timelines.jsonl')) ? await readTimelines(out) : await buildTimelines(path.join(out, 'documents.jsonl'))
+  for (const timeline of timelines) {
+    const { title, body } = initiativePage(timeline)
+    await writeFileAtomic(path.join(dir, 'initiatives', `${timeline.slug}.html`), page(title, body))
+  }
+  const linker = entityLinker(timelines, '../')
+  setEntityLinker(linker)
+  const documents: Document[] = []
   const pages = { built: 0, kept: 0, removed: 0 }
   let withoutSource = 0
-  const lines = readline.createInterface({ input: fs.createReadStream(path.join(out, 'documents.jsonl')), crlfDelay: Infinity })
-  for await (const line of lines) {
-    if (!line.trim()) continue
-    const id = /^\{"schemaVersion":"[^"]*","id":"([^"]+)"/.exec(line)?.[1]
-    if (id !== undefined && state.fresh(id, state.key(line))) {
-      documents.push(line)
-      pages.kept++
-      continue
+  try {
+    const lines = readline.createInterface({ input: fs.createReadStream(path.join(out, 'documents.jsonl')), crlfDelay: Infinity })
+    for await (const line of lines) {
+      if (!line.trim()) continue
+      const document = JSON.parse(line) as Document
+      documents.push(document)
+      // A page shows its Document, its history and where its entity mentions link: all three are its key.
+      const history = historySection(versions.versions.get(document.id), revisions.get(document.id) ?? [])
+      const links = document.commitments.flatMap((c) => c.entities.map((e) => linker(e) ?? '')).join('\n')
+      if (state.fresh(document.id, state.key(`${line}\n${history}\n${links}`))) {
+        pages.kept++
+        continue
+      }
+      const built = await renderDocumentPage(document, cwd, options.config, history)
+      if (!built.withSource) withoutSource++
+      await writeFileAtomic(state.pagePath(document.id), built.page)
+      pages.built++
     }
-    const document = JSON.parse(line) as Document
-    documents.push(document)
-    if (id === undefined && state.fresh(document.id, state.key(line))) {
-      pages.kept++
-      continue
-    }
-    const built = await renderDocumentPage(document, cwd, options.config)
-    if (!built.withSource) withoutSource++
-    await writeFileAtomic(state.pagePath(document.id), built.page)
-    pages.built++
+  } finally {
+    setEntityLinker()
   }
   // The state is saved last: a build killed before it is redone in full next time.
-  let commitments = state.freshIndex()
+  const initiatives = initiativesSection(timelines)
+  let commitments = state.freshIndex(initiatives)
   const index = commitments === undefined
   if (commitments === undefined) {
-    const all = documents.map((d) => (typeof d === 'string' ? (JSON.parse(d) as Document) : d))
-    commitments = all.reduce((n, d) => n + d.commitments.length, 0)
-    await writeFileAtomic(path.join(dir, 'index.html'), indexPage(all))
+    commitments = documents.reduce((n, d) => n + d.commitments.length, 0)
+    await writeFileAtomic(path.join(dir, 'index.html'), indexPage(documents, initiatives))
     state.indexBuilt(commitments)
   }
   pages.removed = await state.finish()

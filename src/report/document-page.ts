@@ -19,10 +19,18 @@ import { legend, page } from './page.js'
 
 const where = (c: Commitment) => `line ${c.position.start.line}:${c.position.start.column}–${c.position.end.line}:${c.position.end.column} (offset ${c.position.start.offset}–${c.position.end.offset})`
 
+/** Where an entity mention links to (its initiative page), set for the build under way. */
+let linkEntity: (entity: Commitment['entities'][number]) => string | undefined = () => undefined
+
+/** Set (or, with no argument, clear) where entity mentions link to. */
+export function setEntityLinker(linker: typeof linkEntity = () => undefined): void {
+  linkEntity = linker
+}
+
 /** The commitment's text with its entities, dates and amounts marked, escaped piece by piece. */
 export function markedText(c: Commitment): string {
   const marks = [
-    ...c.entities.map((e) => ({ start: e.start, end: e.end, cls: 'entity', title: `${e.type}${e.canonical ? `: ${e.canonical}` : ''}` })),
+    ...c.entities.map((e) => ({ start: e.start, end: e.end, cls: 'entity', title: `${e.type}${e.canonical ? `: ${e.canonical}` : ''}`, href: linkEntity(e) })),
     ...c.dates.map((d) => ({ start: d.start, end: d.end, cls: 'date', title: `${d.value}${d.mod ? ` (${d.mod})` : ''}${d.from ? ` ${d.from}…${d.to}` : ''}` })),
     ...c.amounts.map((a) => ({ start: a.start, end: a.end, cls: 'amount', title: `${a.value}${a.max !== undefined ? `–${a.max}` : ''} ${a.unit}${a.mod ? ` (${a.mod})` : ''}` }))
   ].sort((a, b) => a.start - b.start || b.end - a.end)
@@ -30,7 +38,9 @@ export function markedText(c: Commitment): string {
   let at = 0
   for (const mark of marks) {
     if (mark.start < at || mark.end > c.text.length) continue
-    out += html(c.text.slice(at, mark.start)) + `<mark class="${mark.cls}" title="${html(mark.title)}">${html(c.text.slice(mark.start, mark.end))}</mark>`
+    const inner = html(c.text.slice(mark.start, mark.end))
+    const href = 'href' in mark ? mark.href : undefined
+    out += html(c.text.slice(at, mark.start)) + `<mark class="${mark.cls}" title="${html(mark.title)}">${href ? `<a class="initiative" href="${html(href)}">${inner}</a>` : inner}</mark>`
     at = mark.end
   }
   return out + html(c.text.slice(at))
@@ -112,7 +122,7 @@ export async function blocksOf(document: Document, cwd: string, config: Resolved
   return again?.id === document.id ? file.data.blocks : undefined
 }
 
-export function documentPage(document: Document, body: string): string {
+export function documentPage(document: Document, body: string, history = ''): string {
   const url = document.source.url ? safeUrl(document.source.url) : undefined
   const warnings = document.warnings.length
     ? `<h2>Warnings</h2><ul class="warnings">${document.warnings.map((w) => `<li>${w.position ? `line ${w.position.start.line}:${w.position.start.column} ` : ''}${html(w.message)} <span class="muted">${html(w.ruleId)}</span></li>`).join('')}</ul>`
@@ -127,12 +137,13 @@ ${legend()}
 <article class="reading">
 ${body}
 </article>
-${warnings}`
+${warnings}
+${history}`
   )
 }
 
-/** The page of one Document: read again from its source when it is there and unchanged. */
-export async function renderDocumentPage(document: Document, cwd: string, config: ResolvedConfig): Promise<{ page: string; withSource: boolean }> {
+/** The page of one Document (with its history section): read again from its source when it is there and unchanged. */
+export async function renderDocumentPage(document: Document, cwd: string, config: ResolvedConfig, history = ''): Promise<{ page: string; withSource: boolean }> {
   const blocks = await blocksOf(document, cwd, config)
-  return { page: documentPage(document, blocks ? readingView(blocks, document) : documentView(document)), withSource: blocks !== undefined }
+  return { page: documentPage(document, blocks ? readingView(blocks, document) : documentView(document), history), withSource: blocks !== undefined }
 }

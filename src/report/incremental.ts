@@ -54,9 +54,9 @@ export class PageState {
     return path.join(this.dir, 'documents', `${id}.html`)
   }
 
-  /** The commitment count of the index built last time, if it is still current (call after every `fresh`). */
-  freshIndex(): number | undefined {
-    const key = this.all.digest('hex')
+  /** The commitment count of the index built last time, if it is still current for its pages and `extra` (call after every `fresh`). */
+  freshIndex(extra = ''): number | undefined {
+    const key = this.all.update(extra).digest('hex')
     const before = this.before.index
     this.after.index = { key, commitments: before?.commitments ?? 0 }
     return before?.key === key && fs.existsSync(path.join(this.dir, 'index.html')) ? before.commitments : undefined

@@ -16,7 +16,7 @@ const top = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1] ||
 
 const select = (id: string, label: string, all: string) => `<select id="${id}" aria-label="${label}"><option value="">${all}</option></select>`
 
-export function indexPage(documents: Document[]): string {
+export function indexPage(documents: Document[], initiatives = ''): string {
   const facts = indexData(documents)
   const { total } = facts
   return page(
@@ -30,6 +30,7 @@ ${legend()}
 <figure><figcaption>Top topics</figcaption>${topList(top(facts.topics), 'Top topics', 'No topics.')}</figure>
 <figure><figcaption>Top entities</figcaption>${topList(top(facts.entities), 'Top entities', 'No entities extracted yet.')}</figure>
 </div>
+${initiatives}
 <h2>Documents</h2>
 <table id="documents"><thead><tr><th>Title</th><th>Date</th><th>Kind</th><th>Commitments</th><th>By class</th></tr></thead><tbody></tbody></table>
 <p class="pager" id="documents-pager"><button type="button" id="documents-prev">← Previous</button> <span id="documents-page"></span> <button type="button" id="documents-next">Next →</button></p>
