@@ -4,7 +4,7 @@
  *   markdown: remark-parse → front matter → remark-rehype → rehype-raw → break positions ┐
  *   HTML:     rehype-parse → page metadata → main content ─────────────────────────────────┤
  *                                                                                          ↓
- *   record metadata → sections → items → action → topics → entities → dates → amounts → assemble → validate
+ *   record metadata → sections → items → action → topics → entities → actors → dates → amounts → assemble → validate
  *
  * Both ways end in the same hast, so everything after parsing is shared.
  */
@@ -18,6 +18,7 @@ import { resolveConfig } from './config/load.js'
 import type { ResolvedConfig } from './config/schema.js'
 import type { Document } from './schema/document.js'
 import action from './stages/action.js'
+import actors from './stages/actors.js'
 import assemble from './stages/assemble.js'
 import breakPositions from './stages/break-positions.js'
 import amounts from './stages/amounts.js'
@@ -35,7 +36,7 @@ import topics from './stages/topics.js'
 import validate from './stages/validate.js'
 
 /** The stages after parsing, shared by every input format. */
-export const extraction: Preset = { plugins: [recordMeta, sections, items, action, topics, entities, dates, amounts, assemble, validate] }
+export const extraction: Preset = { plugins: [recordMeta, sections, items, action, topics, entities, actors, dates, amounts, assemble, validate] }
 
 /** The markdown chain: remark parses, remark-rehype + rehype-raw turn it into hast with inline HTML understood. */
 export function markdownProcessor() {

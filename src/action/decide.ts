@@ -21,12 +21,16 @@ export interface Decision {
   reason: string
   /** Set when the verb is not in the lexicon (a warning names it). */
   unknown?: string
+  /** The subject of the verb's clause, as offsets into the text (SPEC §5 `actor`); unset for a verb-led bullet. */
+  subject?: { start: number; end: number }
 }
 
 interface Hit {
   index: number
   kind: 'modal' | 'aux' | 'finite' | 'present' | 'imperative'
   modality: Modality
+  /** Token index where the clause's subject begins, when the rule found one. */
+  subject?: number
 }
 
 /** Decide the action of one commitment text. */
@@ -71,7 +75,7 @@ class Decider {
       if (lead.gerund || lead.readings?.[0]?.kind === 'past') {
         // Rule 2: a participial frame followed by a main clause with its own subject.
         const main = this.mainClauseAfterComma(i + 1, 'gerund', this.allowsImperative(i))
-        if (main) return this.resolve(main, 'participial frame, main clause')
+        if (main) return this.withSubject(this.resolve(main, 'participial frame, main clause'), main)
       }
       const kind = readings?.[0]?.kind
       const modality: Modality = lead.gerund || kind === 's' ? 'ongoing' : kind === 'past' ? 'done' : 'planned'
@@ -81,19 +85,32 @@ class Decider {
     // A frame ("As …,", "To …,", "In 2023,", "Under …,") before the main clause.
     if (words.FRAME_STARTERS.has(first.lower) || this.isParticipleFrame(i)) {
       const main = this.mainClauseAfterComma(i + 1, 'frame', this.allowsImperative(i))
-      if (main) return this.resolve(main, 'frame, main clause')
+      if (main) return this.withSubject(this.resolve(main, 'frame, main clause'), main)
       // The subject may be interrupted ("…, the Department, in concert with …, facilitated …").
       const comma = t.findIndex((token, n) => n > i && token.text === ',')
       if (comma > 0) {
         const hit = this.findFinite(comma + 1, t.length)
-        if (hit) return this.resolve(hit, 'frame, main verb')
+        if (hit) return this.withSubject(this.resolve(hit, 'frame, main verb'), { ...hit, subject: comma + 1 })
       }
     }
 
     // Rule 3: a sentence with a subject.
     const hit = this.findFinite(i, t.length)
-    if (hit) return this.resolve(hit, 'subject, main verb')
+    if (hit) return this.withSubject(this.resolve(hit, 'subject, main verb'), { ...hit, subject: i })
     return none('no verb in the first sentence')
+  }
+
+  /**
+   * The subject as written: from where the clause begins to its verb,
+   * without adverbs or punctuation standing before the verb ("President
+   * Trump today called" → "President Trump").
+   */
+  private withSubject(decision: Decision, hit: Hit): Decision {
+    if (hit.subject === undefined || hit.kind === 'imperative') return decision
+    let last = hit.index - 1
+    while (last >= hit.subject && ((!this.tokens[last]!.word && !/^[)\]"”’]$/.test(this.tokens[last]!.text)) || this.isAdverb(last) || words.LEAD_ADVERBS.has(this.tokens[last]!.lower))) last--
+    if (last < hit.subject) return decision
+    return { ...decision, subject: { start: this.tokens[hit.subject]!.start, end: this.tokens[last]!.end } }
   }
 
   /** The bullet opens with a verb form: "Announcing…", "Facilitate…", "Advances…". */
@@ -216,7 +233,7 @@ class Decider {
       if (m > k && words.RELATIVES.has(token.lower)) return undefined
       if (m === k) continue
       const hit = this.finiteAt(m, true)
-      if (hit) return hit
+      if (hit) return { ...hit, subject: k }
     }
     return undefined
   }

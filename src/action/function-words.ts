@@ -34,7 +34,8 @@ export const PLURAL_PRONOUNS = set(data.pluralPronouns)
 export const ING_NOUNS = set(data.ingNouns)
 export const VERB_PREFIXES = data.verbPrefixes
 export const MAX_SUBJECT_TOKENS = data.maxSubjectTokens
-const LEAD_ADVERBS = set(data.leadAdverbs)
+/** Sentence adverbs ("therefore", "today"): never the end of a subject. */
+export const LEAD_ADVERBS = set(data.leadAdverbs)
 /** Words that never start an unknown verb. */
 export const FUNCTION_WORDS = new Set([...data.determiners, ...data.prepositions, ...data.relatives, ...data.clauseBlockers, ...data.adverbs])
 

@@ -148,5 +148,25 @@ END;
     postgres: `
 CREATE INDEX commitments_fts ON commitments USING gin (to_tsvector('english', coalesce(label, '') || ' ' || text));
 `
+  },
+  {
+    version: 3,
+    name: 'commitment unit and actor (schema version 2)',
+    // Rows written before keep their meaning: every commitment then was an item or a labelled paragraph, with no actor read.
+    sqlite: unitAndActor('TEXT', 'INTEGER'),
+    postgres: unitAndActor('text', 'integer')
   }
 ]
+
+/** SPEC §4 `unit` and §5 `actor` as columns, added to an existing table (no rebuild). */
+function unitAndActor(T: string, I: string): string {
+  return `
+ALTER TABLE commitments ADD COLUMN unit ${T} NOT NULL DEFAULT 'item';
+ALTER TABLE commitments ADD COLUMN actor ${T};
+ALTER TABLE commitments ADD COLUMN actor_start ${I};
+ALTER TABLE commitments ADD COLUMN actor_end ${I};
+ALTER TABLE commitments ADD COLUMN actor_canonical ${T};
+CREATE INDEX commitments_unit ON commitments (unit);
+CREATE INDEX commitments_actor_canonical ON commitments (actor_canonical);
+`
+}

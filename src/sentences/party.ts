@@ -1,0 +1,91 @@
+/**
+ * The party-subject test of a commitment sentence (SPEC §4 item 3): is the
+ * subject of a main clause a party? A first-person plural ("We", "our two
+ * countries"); a noun phrase headed by a mention of a country,
+ * organization, person or initiative ("The United States", "the G7",
+ * "President Biden and Prime Minister Modi"); one headed by a noun for
+ * parties ("the Leaders", "the U.S. government", "the two sides"); or a
+ * pronoun standing for a party named just before. Word lists are data
+ * (`lexicon/parties.json`).
+ */
+import type { Entity } from '../schema/document.js'
+import data from '../lexicon/parties.json' with { type: 'json' }
+
+const NOUNS = new Set(data.nouns)
+const QUALIFIED = new Map(Object.entries(data.qualifiedNouns as Record<string, string[]>).map(([noun, before]) => [noun, new Set(before)]))
+const FIRST_PLURAL = new Set(data.firstPersonPlural)
+const PRONOUNS = new Set(data.pronouns)
+const CUT_AT = new Set(data.cutAt)
+const COMPLEMENT_AFTER = new Set(data.complementAfter)
+const PARTY_TYPES = new Set(data.entityTypes)
+const CONJUNCTIONS = new Set(['and', 'or', '&', 'as well as'])
+
+interface Word {
+  lower: string
+  start: number
+  end: number
+}
+
+const wordsOf = (text: string): Word[] =>
+  [...text.matchAll(/[\p{L}\p{N}]+(?:[.'’&\-/][\p{L}\p{N}]+)*\.?|,/gu)].map((m) => ({ lower: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length }))
+
+/** Finds entity mentions in a text (the entities stage's finder, with the document's options). */
+export type EntityFinder = (text: string) => Entity[]
+
+/** Whether a noun (with the word before it) is a noun for parties. */
+function partyNoun(words: Word[], k: number): boolean {
+  const word = words[k]!.lower.replace(/\.$/, '')
+  const two = k > 0 ? `${words[k - 1]!.lower} ${word}` : ''
+  if (NOUNS.has(two)) return true
+  const qualifiers = QUALIFIED.get(word)
+  if (qualifiers && k > 0 && qualifiers.has(words[k - 1]!.lower)) return true
+  return NOUNS.has(word)
+}
+
+/**
+ * The heads of a subject: the last word of each conjunct before any
+ * preposition or relative ("Authorities from Mexico" → "Authorities"), and
+ * of the complement of "of"/"from" ("… agencies of the two governments").
+ */
+function heads(words: Word[]): number[] {
+  const out: number[] = []
+  let complement = false
+  let k = 0
+  for (; k < words.length; k++) {
+    const w = words[k]!.lower
+    if (CUT_AT.has(w)) break
+    if (COMPLEMENT_AFTER.has(w) && !complement) {
+      if (k > 0) out.push(k - 1)
+      complement = true
+      continue
+    }
+    if ((CONJUNCTIONS.has(w) || w === ',') && k > 0 && words[k - 1]!.lower !== ',') out.push(k - 1)
+  }
+  if (k > 0 && words[k - 1]!.lower !== ',') out.push(k - 1)
+  return out
+}
+
+/** Whether `subject` names a party; `antecedent` says whether a party was named just before (for "they"). */
+export function isPartySubject(subject: string, findEntities: EntityFinder, antecedent: () => boolean): boolean {
+  const words = wordsOf(subject)
+  const first = words[0]
+  if (!first) return false
+  if (FIRST_PLURAL.has(first.lower)) return true
+  if (words.length === 1 && PRONOUNS.has(first.lower)) return antecedent()
+  let entities: Entity[] | undefined
+  for (const k of heads(words)) {
+    if (partyNoun(words, k)) return true
+    entities ??= findEntities(subject).filter((e) => PARTY_TYPES.has(e.type))
+    const head = words[k]!
+    // A possessive names whose thing it is, not who acts ("India's acquisition").
+    if (entities.some((e) => e.start <= head.start && e.end >= head.end - 1 && !/^['’]s\b/.test(subject.slice(e.end)))) return true
+  }
+  return false
+}
+
+/** Whether a text names a party anywhere (an antecedent for "they", "he", "she"). */
+export function mentionsParty(text: string, findEntities: EntityFinder): boolean {
+  const words = wordsOf(text)
+  if (words.some((w, k) => FIRST_PLURAL.has(w.lower) || partyNoun(words, k))) return true
+  return findEntities(text).some((e) => PARTY_TYPES.has(e.type))
+}
