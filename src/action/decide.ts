@@ -8,7 +8,7 @@
  */
 import type { ActionClass, Modality } from '../schema/document.js'
 import { lookup, type Lexicon, type VerbForm } from '../lexicon/verbs.js'
-import { tagTerms, toInfinitive, type TaggedTerm } from '../nlp/compromise.js'
+import { listedAsAdjective, listedAsNonVerb, tagTerms, toInfinitive, type TaggedTerm } from '../nlp/compromise.js'
 import { isTitleCase } from '../text/title-case.js'
 import { firstSentence, tokenize, type Token } from './tokens.js'
 import * as words from './function-words.js'
@@ -110,7 +110,13 @@ class Decider {
     let last = hit.index - 1
     while (last >= hit.subject && ((!this.tokens[last]!.word && !/^[)\]"”’]$/.test(this.tokens[last]!.text)) || this.isAdverb(last) || words.LEAD_ADVERBS.has(this.tokens[last]!.lower))) last--
     if (last < hit.subject) return decision
-    return { ...decision, subject: { start: this.tokens[hit.subject]!.start, end: this.tokens[last]!.end } }
+    let first = hit.subject
+    const pronoun = (k: number) => words.SUBJECT_PRONOUNS.has(this.tokens[k]!.lower)
+    // "To this end we will…" (a frame without its comma): the subject is the pronoun.
+    if (last > first && pronoun(last)) first = last
+    // "We, the leaders of Japan, …, commit": the pronoun, not its appositive.
+    else if (pronoun(first) && this.tokens[first + 1]?.text === ',') last = first
+    return { ...decision, subject: { start: this.tokens[first]!.start, end: this.tokens[last]!.end } }
   }
 
   /** The bullet opens with a verb form: "Announcing…", "Facilitate…", "Advances…". */
@@ -138,7 +144,7 @@ class Decider {
     // with an unknown verb ("Modernizing…", "Re-launching…"), unless it is a known noun.
     if (/^\p{Lu}[\p{Ll}-]+ing$/u.test(token.text) && !words.ING_NOUNS.has(token.lower) && atStart) {
       // "Lansing Mayor…", "Boeing and…": names ending in -ing are not verbs.
-      if (this.tagsOf(token)?.has('ProperNoun')) return undefined
+      if (this.tagsOf(token)?.has('ProperNoun') || listedAsNonVerb(token.lower)) return undefined
       return { readings: undefined, gerund: true }
     }
     return undefined
@@ -303,7 +309,7 @@ class Decider {
       // after a common noun compromise must agree ("resource projects").
       const subject = this.subjectEnd(j)
       const trusted =
-        (subject && (subject.capitalised || words.PLURAL_PRONOUNS.has(subject.lower) || subject.text === ')')) ||
+        (subject && ((subject.capitalised && !listedAsAdjective(subject.lower)) || words.PLURAL_PRONOUNS.has(subject.lower) || subject.text === ')')) ||
         // "commits to mobilizing", "aims to strengthen": an -s form before "to".
         (next?.lower === 'to' && readings.some((r) => r.kind === 's')) ||
         // "– NATO 3.0 – moves the Alliance": an -s form before a determiner.
@@ -429,6 +435,9 @@ class Decider {
     const t = this.tokens
     const token = t[k]!
     const readings = lookup(this.lexicon, token.lower)
+    // A word the lexicon lacks is lemmatised only where compromise sees a verb:
+    // "Longstanding", "Forthcoming" (adjectives) and "victims" (a noun) are no verbs (rule 4).
+    if (!readings && (listedAsNonVerb(token.lower) || !this.taggedAsVerb(token))) return none(`${reason}, no verb (\`${token.text}\` is no verb)`)
     const lemma = readings?.[0]?.lemma ?? toInfinitive(token.lower)
 
     // Light and intent verbs take their complement verb ("agreed to eliminate").
@@ -437,8 +446,11 @@ class Decider {
       // "take steps to", "spare no efforts to": the object belongs to the light verb.
       const objects = words.LIGHT_OBJECTS.get(lemma)
       if (objects) {
-        const object = objects.find((parts) => parts.every((part, n) => t[m + n]?.lower === part))
-        m = object ? this.skipAdverbs(m + object.length) : -1
+        // One modifier may stand before the object ("take significant steps"), and "forward" after it.
+        const at = (from: number) => objects.find((parts) => parts.every((part, n) => t[from + n]?.lower === part))
+        const from = at(m) ? m : t[m]?.word && at(m + 1) ? m + 1 : m
+        const object = at(from)
+        m = object ? this.skipAdverbs(from + object.length + (t[from + object.length]?.lower === 'forward' ? 1 : 0)) : -1
       }
       if (m >= 0 && t[m]?.lower === 'to') {
         const v = this.verbAfterTo(m + 1)
@@ -446,6 +458,13 @@ class Decider {
           return this.verbAt(v, 'planned', `${reason}, complement of ${lemma}`)
         }
       }
+    }
+
+    // "remain committed to", "stay engaged": a linking verb before a participle is that participle's verb.
+    if (words.LINKING_VERBS.has(lemma) && !this.lexicon.classes.has(lemma)) {
+      const next = this.skipAdverbs(k + 1)
+      const participle = t[next]
+      if (participle?.word && lookup(this.lexicon, participle.lower)?.some((r) => r.kind === 'past')) return this.verbAt(next, modality, reason)
     }
 
     // Phrasal verbs the lexicon lists ("work toward", "build on", "work together with").
@@ -457,6 +476,11 @@ class Decider {
       for (const entry of phrasal) {
         const last = this.matchParticle(p, entry.particles)
         if (last === undefined) continue
+        // "look forward to working": the complement verb, as for intent verbs (SPEC §5 rule 3).
+        if (words.INTENT_PHRASALS.has(entry.lemma)) {
+          const v = this.skipAdverbs(last + 1)
+          if (this.tokens[v]?.word && lookup(this.lexicon, this.tokens[v]!.lower)?.some((r) => r.kind === 'ing')) return this.verbAt(v, 'planned', `${reason}, complement of ${entry.lemma}`)
+        }
         verb = entry.lemma
         // The phrase is the verb with its particle when they stand together.
         if (p === k + 1) end = t[last]!.end

@@ -14,6 +14,8 @@ export const HAVE = set(data.have)
 export const DO = set(data.do)
 export const PAST_AUX = set(data.pastAux)
 export const LIGHT_VERBS = set(data.lightVerbs)
+/** Phrasal verbs that take a complement verb like intent verbs: "look forward to working" → "work". */
+export const INTENT_PHRASALS = set(data.intentPhrasals)
 /** Objects that make a light verb take a complement: "take steps to", "spare no effort to". */
 export const LIGHT_OBJECTS = new Map(Object.entries(data.lightObjects as Record<string, string[]>).map(([verb, objects]) => [verb, objects.map((o) => o.split(' '))]))
 /** "are united in", "are concerned by": participles read as adjectives after "be". */
@@ -31,6 +33,8 @@ export const DETERMINERS = set(data.determiners)
 export const ARTICLES = set(data.articles)
 export const PREPOSITIONS = set(data.prepositions)
 export const PLURAL_PRONOUNS = set(data.pluralPronouns)
+/** Personal pronouns that can be a clause's subject. */
+export const SUBJECT_PRONOUNS = set(data.subjectPronouns)
 export const ING_NOUNS = set(data.ingNouns)
 export const VERB_PREFIXES = data.verbPrefixes
 export const MAX_SUBJECT_TOKENS = data.maxSubjectTokens

@@ -10,7 +10,7 @@ import { decideAction, type Decision } from '../action/decide.js'
 import type { Lexicon } from '../lexicon/verbs.js'
 
 /** Where a further main clause may begin: after ", and", ", but", ";", or "and" before a pronoun subject. */
-const CLAUSE_START = /(?:,\s+(?:and|but|while)\s+|;\s+(?:and\s+|but\s+)?|\s(?:and|but)\s+(?=(?:we|they|he|she)\s))/giu
+const CLAUSE_START = /(?:^(?:and|but|yet)\s+|,\s+(?:and|but|while)\s+|;\s+(?:and\s+|but\s+)?|\s(?:and|but)\s+(?=(?:we|they|he|she)\s))/giu
 
 export interface SentenceDecision {
   decision: Decision
@@ -19,15 +19,15 @@ export interface SentenceDecision {
 }
 
 /** The clause that makes the sentence a commitment, or undefined for a narrative sentence. */
-export function decideSentence(text: string, lexicon: Lexicon, isParty: (subject: string) => boolean): SentenceDecision | undefined {
+export function decideSentence(text: string, lexicon: Lexicon, isParty: (subject: { start: number; end: number }) => boolean): SentenceDecision | undefined {
   const starts = [0]
   for (const match of text.matchAll(CLAUSE_START)) starts.push(match.index + match[0].length)
   for (const start of starts) {
     const clause = start === 0 ? text : text.slice(start)
     const decision = decideAction(clause, lexicon)
     if (!decision.subject || decision.class === 'other') continue
-    if (!isParty(clause.slice(decision.subject.start, decision.subject.end))) continue
-    return { decision, actor: { start: start + decision.subject.start, end: start + decision.subject.end } }
+    const actor = { start: start + decision.subject.start, end: start + decision.subject.end }
+    if (isParty(actor)) return { decision, actor }
   }
   return undefined
 }

@@ -32,6 +32,12 @@ const wordsOf = (text: string): Word[] =>
 /** Finds entity mentions in a text (the entities stage's finder, with the document's options). */
 export type EntityFinder = (text: string) => Entity[]
 
+/** A span of the sentence. */
+export interface Span {
+  start: number
+  end: number
+}
+
 /** Whether a noun (with the word before it) is a noun for parties. */
 function partyNoun(words: Word[], k: number): boolean {
   const word = words[k]!.lower.replace(/\.$/, '')
@@ -65,20 +71,25 @@ function heads(words: Word[]): number[] {
   return out
 }
 
-/** Whether `subject` names a party; `antecedent` says whether a party was named just before (for "they"). */
-export function isPartySubject(subject: string, findEntities: EntityFinder, antecedent: () => boolean): boolean {
-  const words = wordsOf(subject)
+/**
+ * Whether the `subject` span of `sentence` names a party. `entities` gives
+ * the sentence's mentions (found in the whole sentence, where names read
+ * best); `antecedent` says whether a party was named just before (for "they").
+ */
+export function isPartySubject(sentence: string, subject: Span, entities: () => Entity[], antecedent: () => boolean): boolean {
+  const words = wordsOf(sentence.slice(subject.start, subject.end)).map((w) => ({ ...w, start: w.start + subject.start, end: w.end + subject.start }))
   const first = words[0]
   if (!first) return false
-  if (FIRST_PLURAL.has(first.lower)) return true
+  // "We", "we, the leaders of…"; "our" only before a noun for parties ("our two countries", not "Our mandate").
+  if (FIRST_PLURAL.has(first.lower) && first.lower !== 'our') return true
   if (words.length === 1 && PRONOUNS.has(first.lower)) return antecedent()
-  let entities: Entity[] | undefined
+  let parties: Entity[] | undefined
   for (const k of heads(words)) {
     if (partyNoun(words, k)) return true
-    entities ??= findEntities(subject).filter((e) => PARTY_TYPES.has(e.type))
+    parties ??= entities().filter((e) => PARTY_TYPES.has(e.type) && e.start >= subject.start && e.end <= subject.end)
     const head = words[k]!
     // A possessive names whose thing it is, not who acts ("India's acquisition").
-    if (entities.some((e) => e.start <= head.start && e.end >= head.end - 1 && !/^['’]s\b/.test(subject.slice(e.end)))) return true
+    if (parties.some((e) => e.start <= head.start && e.end >= head.end - 1 && !/^['’]s\b/.test(sentence.slice(e.end)))) return true
   }
   return false
 }

@@ -12,7 +12,7 @@ import { decideAction, type Decision } from '../action/decide.js'
 import { perConfig } from '../config/per-config.js'
 import { findEntities } from '../entities/find-entities.js'
 import { buildLexicon } from '../lexicon/verbs.js'
-import type { Actor } from '../schema/document.js'
+import type { Actor, Entity } from '../schema/document.js'
 import { decideSentence } from '../sentences/commitment.js'
 import { isPartySubject, mentionsParty, type EntityFinder } from '../sentences/party.js'
 import type { ClassifiedItem, Item } from './data.js'
@@ -71,7 +71,9 @@ export default function action() {
         const before = previous
         const antecedent = () => before !== undefined && mentionsParty(before, entities)
         previous = item.text
-        const sentence = decideSentence(item.text, lexicon, (subject) => isPartySubject(subject, entities, antecedent))
+        let mentions: Entity[] | undefined
+        const mentionsOf = () => (mentions ??= entities(item.text))
+        const sentence = decideSentence(item.text, lexicon, (subject) => isPartySubject(item.text, subject, mentionsOf, antecedent))
         if (sentence) keep(item, sentence.decision, actorOf(item.text, sentence.actor))
         continue
       }
