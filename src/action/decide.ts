@@ -43,6 +43,8 @@ class Decider {
   /** Index of the first word: only there does a base or past form lead a bullet. */
   private readonly firstWord: number
   private tags: TaggedTerm[] | undefined
+  /** The comma that closes an appositive after a subject ("We, the leaders of …, reaffirm"). */
+  private appositiveEnd = -1
 
   constructor(
     private readonly text: string,
@@ -253,6 +255,7 @@ class Decider {
         const close = this.tokens.findIndex((t, n) => n > j && t.text === ',')
         if (close > j && close < to) {
           j = close
+          this.appositiveEnd = close
           continue
         }
       }
@@ -309,6 +312,7 @@ class Decider {
       // after a common noun compromise must agree ("resource projects").
       const subject = this.subjectEnd(j)
       const trusted =
+        j - 1 === this.appositiveEnd ||
         (subject && ((subject.capitalised && !listedAsAdjective(subject.lower)) || words.PLURAL_PRONOUNS.has(subject.lower) || subject.text === ')')) ||
         // "commits to mobilizing", "aims to strengthen": an -s form before "to".
         (next?.lower === 'to' && readings.some((r) => r.kind === 's')) ||
@@ -329,6 +333,7 @@ class Decider {
 
   /** A plural subject can stand before a base-form present at `j` ("The leaders welcome…", "We also welcome…"). */
   private canPrecedeBase(j: number): boolean {
+    if (j - 1 === this.appositiveEnd) return true
     const subject = this.subjectEnd(j)
     return subject !== undefined && (subject.capitalised || words.PLURAL_PRONOUNS.has(subject.lower) || /s$/.test(subject.lower))
   }
@@ -437,7 +442,7 @@ class Decider {
     const readings = lookup(this.lexicon, token.lower)
     // A word the lexicon lacks is lemmatised only where compromise sees a verb:
     // "Longstanding", "Forthcoming" (adjectives) and "victims" (a noun) are no verbs (rule 4).
-    if (!readings && (listedAsNonVerb(token.lower) || !this.taggedAsVerb(token))) return none(`${reason}, no verb (\`${token.text}\` is no verb)`)
+    if (!readings && !words.LIGHT_VERBS.has(token.lower) && (listedAsNonVerb(token.lower) || !this.taggedAsVerb(token))) return none(`${reason}, no verb (\`${token.text}\` is no verb)`)
     const lemma = readings?.[0]?.lemma ?? toInfinitive(token.lower)
 
     // Light and intent verbs take their complement verb ("agreed to eliminate").
@@ -461,7 +466,7 @@ class Decider {
     }
 
     // "remain committed to", "stay engaged": a linking verb before a participle is that participle's verb.
-    if (words.LINKING_VERBS.has(lemma) && !this.lexicon.classes.has(lemma)) {
+    if (words.LINKING_VERBS.has(lemma) && (this.lexicon.classes.get(lemma) ?? 'other') === 'other') {
       const next = this.skipAdverbs(k + 1)
       const participle = t[next]
       if (participle?.word && lookup(this.lexicon, participle.lower)?.some((r) => r.kind === 'past')) return this.verbAt(next, modality, reason)

@@ -8,35 +8,51 @@
  */
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
-import { findEntities } from '../entities/find-entities.js'
-import type { Entity } from '../schema/document.js'
+import { countryCode } from '../entities/countries.js'
 import { splitSentences } from '../sentences/split.js'
 import { textOf } from '../text/hast.js'
-import { gazetteerFor, isOrdinaryFor } from './entities.js'
 import { hasFatal } from './guard.js'
 
 const FIRST_PLURAL = /^(?:we|our|us)\b/i
 const PARTY_TYPES = new Set(['country', 'organization', 'person', 'initiative'])
 
-/** The countries a text names, as ISO codes in order, each once. */
-function countries(entities: Entity[]): string[] {
-  return [...new Set(entities.filter((e) => e.type === 'country' && e.canonical).map((e) => e.canonical!))]
+/** Longest country name tried, in words ("the Republic of Korea"). */
+const MAX_NAME_WORDS = 5
+
+/**
+ * The countries a title or sentence names, as ISO codes in order, each
+ * once: the longest country name or demonym at each word ("United States –
+ * Italy Joint Leaders' Statement" → US, IT). Read by name rather than by
+ * the entity rules, which cannot tell names apart in a Title Case title.
+ */
+export function countriesNamed(text: string, extra?: Map<string, string>): string[] {
+  const words = text.split(/[\s\u2013\u2014:,;()"“”]+|-(?=\p{Lu})|['’]s\b/u).filter(Boolean)
+  const codes: string[] = []
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(MAX_NAME_WORDS, words.length - i); n >= 1; n--) {
+      const code = countryCode(words.slice(i, i + n).join(' '), extra)
+      if (code) {
+        if (!codes.includes(code)) codes.push(code)
+        i += n - 1
+        break
+      }
+    }
+  }
+  return codes
 }
 
 export default function actors() {
   return (_tree: Root, file: VFile) => {
     if (hasFatal(file)) return
-    const options = { isOrdinary: isOrdinaryFor(file.data.config), gazetteer: gazetteerFor(file.data.config) }
     let parties: string | null | undefined
     const documentParties = (): string | null => {
       if (parties !== undefined) return parties
-      const title = countries(findEntities(file.data.meta?.title ?? '', options))
-      let codes = title
+      let codes = countriesNamed(file.data.meta?.title ?? '')
       if (codes.length < 2) {
         const first = (file.data.blocks ?? []).find((block) => block.kind === 'paragraph')
         const text = first && first.kind === 'paragraph' ? textOf(first.nodes) : ''
         const sentence = splitSentences(text)[0]
-        codes = sentence ? countries(findEntities(text.slice(sentence.start, sentence.end), options)) : []
+        codes = sentence ? countriesNamed(text.slice(sentence.start, sentence.end)) : []
       }
       parties = codes.length >= 2 ? codes.join('+') : null
       return parties
