@@ -91,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (!values.quiet) {
     process.stderr.write(
-      `${summary.documents} documents, ${summary.commitments} commitments, ${summary.warnings} warnings, ${summary.failures} failed` +
+      `${summary.documents} documents, ${summary.commitments} commitments, ${summary.withoutCommitments} without commitments, ${summary.warnings} warnings, ${summary.failures} failed` +
         `${summary.unchanged > 0 ? `, ${summary.unchanged} inputs unchanged (reused; --force to redo)` : ''} in ${summary.seconds.toFixed(1)} s → ${out}/documents.jsonl\n` +
         (summary.database
           ? `${summary.database.name}: ${summary.database.inserted} inserted, ${summary.database.replaced} replaced, ${summary.database.unchanged} unchanged\n`

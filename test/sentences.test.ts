@@ -3,11 +3,13 @@
  * party-subject test on each main clause, `unit` and `actor` (SPEC §5),
  * exact source positions, and the warning of a release with no commitment.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { extract } from '../src/index.js'
+import { extract, runExtract } from '../src/index.js'
 import { splitSentences } from '../src/sentences/split.js'
 import { normalizeText } from '../src/text/normalize.js'
-import { config, md } from './helpers.js'
+import { config, md, tmp } from './helpers.js'
 
 const split = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end))
 
@@ -114,5 +116,13 @@ describe('a release with no commitment', () => {
     expect(doc.commitments).toEqual([])
     const warning = doc.warnings.find((w) => w.ruleId === 'no-commitment')
     expect(warning?.message).toMatch(/no commitment: its list items are too short, no labelled paragraphs, none of its 2 sentences has a party for subject/)
+  })
+
+  it('is counted in the run summary', async () => {
+    const dir = tmp('empty-')
+    fs.writeFileSync(path.join(dir, 'a.md'), '# Weather\n\nThe weather was fine.\n')
+    fs.writeFileSync(path.join(dir, 'b.md'), '# Plans\n\nThe Leaders will launch a new fund.\n')
+    const summary = await runExtract({ inputs: [dir], out: path.join(dir, 'out'), config, cwd: dir, db: false })
+    expect(summary).toMatchObject({ documents: 2, commitments: 1, withoutCommitments: 1 })
   })
 })

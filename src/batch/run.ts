@@ -63,6 +63,8 @@ export interface RunSummary {
   documents: number
   commitments: number
   warnings: number
+  /** Releases that yielded no commitment (each has a `no-commitment` warning saying why). */
+  withoutCommitments: number
   failures: number
   /** Inputs the manifest showed unchanged: their Documents were reused, not recomputed. */
   unchanged: number
@@ -110,7 +112,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   const window = Math.max(config.concurrency, size) * 2
   const progress = new Progress({ total: files.length, quiet: options.progress?.quiet ?? true, stream: options.progress?.stream, every: options.progress?.every })
 
-  const summary: RunSummary = { inputs: files.length, documents: 0, commitments: 0, warnings: 0, failures: 0, unchanged: 0, seconds: 0, files: [], skipped: resolved.skipped }
+  const summary: RunSummary = { inputs: files.length, documents: 0, commitments: 0, warnings: 0, withoutCommitments: 0, failures: 0, unchanged: 0, seconds: 0, files: [], skipped: resolved.skipped }
   // What a killed run left half-written is removed; what it finished is kept and reused.
   await removeStaleTemps(out)
   await removeStaleTemps(path.join(out, 'documents'))
@@ -165,6 +167,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     }
     summary.documents++
     summary.commitments += document.commitments.length
+    if (document.commitments.length === 0) summary.withoutCommitments++
   }
 
   const write = async (name: string, outcome: Outcome) => {
