@@ -114,8 +114,10 @@ class Decider {
     if (last < hit.subject) return decision
     let first = hit.subject
     const pronoun = (k: number) => words.SUBJECT_PRONOUNS.has(this.tokens[k]!.lower)
-    // "To this end we will…" (a frame without its comma): the subject is the pronoun.
-    if (last > first && pronoun(last)) first = last
+    // "To this end we will…", "Even as we…" (a frame without its comma): the subject is the
+    // pronoun; not in "The endeavor we launch…", where it heads a relative clause.
+    const opener = this.tokens[first]!.lower
+    if (last > first && pronoun(last) && (words.FRAME_STARTERS.has(opener) || words.PREPOSITIONS.has(opener) || words.ADVERBS.has(opener) || words.LEAD_ADVERBS.has(opener) || opener === 'even')) first = last
     // "We, the leaders of Japan, …, commit": the pronoun, not its appositive.
     else if (pronoun(first) && this.tokens[first + 1]?.text === ',') last = first
     return { ...decision, subject: { start: this.tokens[first]!.start, end: this.tokens[last]!.end } }
@@ -198,10 +200,15 @@ class Decider {
     const t = this.tokens
     const commas: number[] = []
     for (let c = from; c < t.length; c++) if (t[c]!.text === ',') commas.push(c)
+    // A participle before a preposition opens a participial phrase, not the verb of an
+    // interrupted subject: "As leaders of X, guided by Y, we resolve…" reads on to "we resolve".
+    let phrase: Hit | undefined
     for (const c of commas) {
       const hit = this.clauseAt(c + 1, mode)
-      if (hit) return hit
+      if (hit && hit.index === c + 1 && words.PREPOSITIONS.has(t[c + 2]?.lower ?? '')) phrase ??= hit
+      else if (hit) return hit
     }
+    if (phrase) return phrase
     if (!imperative) return undefined
     for (const c of commas) {
       const start = t[c + 1]
@@ -508,6 +515,8 @@ class Decider {
         unknown = verb
       }
     }
+    const that = words.THAT_CLASSES.get(verb)
+    if (that && t[this.skipAdverbs(k + 1)]?.lower === 'that') cls = that
     // Exploring verbs ("explore", "seeks to") propose rather than do (SPEC §5).
     if (cls === 'exploring' && modality !== 'done') modality = 'proposed'
     const decision: Decision = { verb, phrase, class: cls, modality, reason: why }

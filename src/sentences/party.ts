@@ -8,6 +8,7 @@
  * pronoun standing for a party named just before. Word lists are data
  * (`lexicon/parties.json`).
  */
+import { countryCode } from '../entities/countries.js'
 import type { Entity } from '../schema/document.js'
 import data from '../lexicon/parties.json' with { type: 'json' }
 
@@ -18,6 +19,8 @@ const PRONOUNS = new Set(data.pronouns)
 const CUT_AT = new Set(data.cutAt)
 const COMPLEMENT_AFTER = new Set(data.complementAfter)
 const PARTY_TYPES = new Set(data.entityTypes)
+const SUBORDINATORS = new Set(data.subordinators)
+const TITLES = new Set(data.titles)
 const CONJUNCTIONS = new Set(['and', 'or', '&', 'as well as'])
 
 interface Word {
@@ -77,19 +80,33 @@ function heads(words: Word[]): number[] {
  * best); `antecedent` says whether a party was named just before (for "they").
  */
 export function isPartySubject(sentence: string, subject: Span, entities: () => Entity[], antecedent: () => boolean): boolean {
-  const words = wordsOf(sentence.slice(subject.start, subject.end)).map((w) => ({ ...w, start: w.start + subject.start, end: w.end + subject.start }))
+  const text = sentence.slice(subject.start, subject.end)
+  const words = wordsOf(text).map((w) => ({ ...w, start: w.start + subject.start, end: w.end + subject.start }))
   const first = words[0]
-  if (!first) return false
+  // A subordinate clause ("when X test us") or a run across clauses ("…; and, most of") has no party subject.
+  if (!first || SUBORDINATORS.has(first.lower) || text.includes(';')) return false
   // "We", "we, the leaders of…"; "our" only before a noun for parties ("our two countries", not "Our mandate").
   if (FIRST_PLURAL.has(first.lower) && first.lower !== 'our') return true
   if (words.length === 1 && PRONOUNS.has(first.lower)) return antecedent()
   let parties: Entity[] | undefined
   for (const k of heads(words)) {
-    if (partyNoun(words, k)) return true
+    if (partyNoun(words, k) || titledName(words, k, sentence)) return true
+    // A country by name ("Italy will contribute…"), even where the entity rules read a sentence-initial word as ordinary.
+    if (countryCode(sentence.slice(words[k]!.start, words[k]!.end))) return true
     parties ??= entities().filter((e) => PARTY_TYPES.has(e.type) && e.start >= subject.start && e.end <= subject.end)
     const head = words[k]!
     // A possessive names whose thing it is, not who acts ("India's acquisition").
     if (parties.some((e) => e.start <= head.start && e.end >= head.end - 1 && !/^['’]s\b/.test(sentence.slice(e.end)))) return true
+  }
+  return false
+}
+
+/** A name after a title: "President Andrés Manuel López Obrador", "Security Advisor (APNSA) Jake Sullivan". */
+function titledName(words: Word[], k: number, sentence: string): boolean {
+  const capitalised = (w: Word) => /^\p{Lu}/u.test(sentence.slice(w.start, w.end))
+  for (let j = k; j > 0 && capitalised(words[j]!) && k - j < 6; j--) {
+    const before = words[j - 1]!
+    if (TITLES.has(before.lower) || (j > 1 && TITLES.has(`${words[j - 2]!.lower} ${before.lower}`))) return capitalised(before) || before.lower === before.lower.toUpperCase()
   }
   return false
 }
