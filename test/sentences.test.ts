@@ -23,6 +23,7 @@ describe('sentence splitter', () => {
     ['Partners (e.g. Japan) joined; others did not. Why? Time.', ['Partners (e.g. Japan) joined; others did not.', 'Why?', 'Time.']],
     ['It costs $1.5 billion. (See annex.) Done.', ['It costs $1.5 billion.', '(See annex.)', 'Done.']],
     ['No. 5 is next. It starts at 3 p.m. Eastern time.', ['No. 5 is next.', 'It starts at 3 p.m. Eastern time.']],
+    ['He met U.S. Secretary of State Blinken. Launching the Brazil-U.S. Partnership was next.', ['He met U.S. Secretary of State Blinken.', 'Launching the Brazil-U.S. Partnership was next.']],
     ['the end... and more', ['the end... and more']]
   ]
   for (const [text, expected] of cases) it(text, () => expect(split(text)).toEqual(expected))

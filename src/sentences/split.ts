@@ -25,7 +25,8 @@ const BOUNDARY = /[.!?]+(["”’'»)\]]*)(\s+)(?=["“‘'«(\[]?[\p{Lu}\p{N}])
 function abbreviationAt(text: string, dot: number, next: number): boolean {
   let from = dot
   while (from > 0 && !/[\s"“‘'(\[]/.test(text[from - 1]!)) from--
-  const word = text.slice(from, dot)
+  // "Brazil-U.S. Partnership": the abbreviation is the last part of a hyphenated word.
+  const word = text.slice(from, dot).split(/[-\u2013/]/).pop()!
   if (/^\p{Lu}$/u.test(word)) return true
   const lower = word.toLowerCase()
   if (NEVER.has(lower)) return true
