@@ -54,6 +54,7 @@ const cases: Array<[string, string | null, string, string?]> = [
   ['We are united in our resolve to restore peace.', 'be', 'other'],
   // "remain committed to" reads as "be committed to" (SPEC §5 rule 3), as gold 092 reads "are committed to Europe's energy security".
   ['We remain committed to and invested in prosperity in ASEAN.', 'commit', 'launching'],
+  ['We remain deeply concerned over the crisis in Myanmar.', 'remain', 'other'],
   ['This capstone stop on President Trump’s Asia travels underscored America’s promise.', 'underscore', 'noting', 'done'],
   ['A Digital Invest grant of $500,000 will leverage $1.5 million from Microsoft.', 'leverage', 'advancing', 'planned'],
   ['FURTHER REAFFIRMING our shared commitment to peace.', 'reaffirm', 'noting'],

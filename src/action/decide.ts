@@ -476,7 +476,10 @@ class Decider {
     if (words.LINKING_VERBS.has(lemma) && (this.lexicon.classes.get(lemma) ?? 'other') === 'other') {
       const next = this.skipAdverbs(k + 1)
       const participle = t[next]
-      if (participle?.word && lookup(this.lexicon, participle.lower)?.some((r) => r.kind === 'past')) return this.verbAt(next, modality, reason)
+      // "remain concerned", "remain united": adjectives, the linking verb stays.
+      if (participle?.word && !words.ADJECTIVAL_PARTICIPLES.has(participle.lower) && lookup(this.lexicon, participle.lower)?.some((r) => r.kind === 'past')) {
+        return this.verbAt(next, modality, reason)
+      }
     }
 
     // Phrasal verbs the lexicon lists ("work toward", "build on", "work together with").
