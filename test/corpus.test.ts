@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Document, runExtract } from '../src/index.js'
-import { config, root } from './helpers.js'
+import { config, coversText, root } from './helpers.js'
 
 const shared = path.resolve(root, '..', 'shared')
 const corpus = path.join(shared, 'corpus', 'markdown')
@@ -61,6 +61,18 @@ function goldSubset(dir: string, keep: (entry: { file: string; units?: string[];
   return { gold, inputs }
 }
 
+/** Every commitment's position covers its text (issue 18 #9): none ends at its label, none is empty. */
+function expectPositionsCoverText(docs: Document[]) {
+  const missed: string[] = []
+  for (const doc of docs) {
+    const source = fs.readFileSync(path.resolve(root, doc.source.path!), 'utf8').replace(/^\ufeff/, '')
+    for (const c of doc.commitments) {
+      if (!coversText(source, c.position, c.text)) missed.push(`${doc.source.path}:${c.position.start.line}:${c.position.start.column}-${c.position.end.line}:${c.position.end.column} ${c.text.slice(0, 60)}`)
+    }
+  }
+  expect(missed).toEqual([])
+}
+
 describe.skipIf(!present)('shared corpus', () => {
   it('extracts every markdown release into one valid Document, with no failure', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'))
@@ -84,6 +96,7 @@ describe.skipIf(!present)('shared corpus', () => {
       }
     }
     expect(mentions).toBeGreaterThan(5000)
+    expectPositionsCoverText(docs)
     // 168 releases through the whole pipeline: slow on a loaded 2-core machine.
   }, 180_000)
 
@@ -99,6 +112,7 @@ describe.skipIf(!present)('shared corpus', () => {
       for (const c of doc.commitments) for (const m of [...c.entities, ...c.dates, ...c.amounts]) expect(c.text.slice(m.start, m.end)).toBe(m.text)
       checkRelease(doc, fs.readFileSync(path.resolve(root, doc.source.path!), 'utf8'))
     }
+    expectPositionsCoverText(docs)
     const wholePages = docs.filter((doc) => /\/00[123]-/.test(doc.source.path ?? ''))
     expect(wholePages).toHaveLength(3)
     for (const doc of wholePages) {

@@ -15,6 +15,9 @@ import { PostgresSink } from '../src/db/postgres.js'
 import { SqliteSink } from '../src/db/sqlite.js'
 import { md, tmp } from './helpers.js'
 
+/** The migration that added `unit` and `actor`; the database before it is the "old" one. */
+const UNIT_AND_ACTOR = migrations.find((m) => m.name.startsWith('commitment unit and actor'))!.version
+
 const POSTGRES = process.env.COMMITMENTS_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test'
 const schema = `commitments_migration_${process.pid}_${Date.now().toString(36)}`
 
@@ -36,12 +39,12 @@ const OLD_ROWS = [
 const document = () =>
   md('The United States and India will expand cooperation on space. The weather was fine.\n\n-   Launching a joint effort in space.\n', 'United States – India Joint Statement')
 
-describe('migration 3: unit and actor', () => {
+describe('migration: unit and actor', () => {
   it('upgrades an old SQLite database in place', async () => {
     const file = path.join(tmp('migrate-'), 'old.db')
     const old = new Database(file)
     old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
-    for (const m of migrations.filter((m) => m.version < 3)) {
+    for (const m of migrations.filter((m) => m.version < UNIT_AND_ACTOR)) {
       old.exec(m.sqlite)
       old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2025-01-01T00:00:00Z')
     }
@@ -67,7 +70,7 @@ describe('migration 3: unit and actor', () => {
     await client.query(`CREATE SCHEMA "${schema}"`)
     await client.query(`SET search_path TO "${schema}"`)
     await client.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())')
-    for (const m of migrations.filter((m) => m.version < 3)) {
+    for (const m of migrations.filter((m) => m.version < UNIT_AND_ACTOR)) {
       await client.query(m.postgres)
       await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name])
     }
