@@ -25,6 +25,7 @@ import type { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/schema.js'
 import type { Document } from '../schema/document.js'
 import { AtomicLineWriter, removeStaleTemps, writeFileAtomic } from '../sinks/atomic.js'
+import { lockOutput } from '../sinks/lock.js'
 import { openSinks } from '../sinks/open.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
 import { resolveInputs } from './inputs.js'
@@ -111,6 +112,13 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   const progress = new Progress({ total: files.length, quiet: options.progress?.quiet ?? true, stream: options.progress?.stream, every: options.progress?.every })
 
   const summary: RunSummary = { inputs: files.length, documents: 0, commitments: 0, warnings: 0, failures: 0, unchanged: 0, seconds: 0, files: [], skipped: resolved.skipped }
+  let unlock: () => void
+  try {
+    unlock = lockOutput(out)
+  } catch (error) {
+    await pool?.close()
+    throw error
+  }
   // What a killed run left half-written is removed; what it finished is kept and reused.
   await removeStaleTemps(out)
   await removeStaleTemps(path.join(out, 'documents'))
@@ -123,6 +131,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     await lines.abort()
     await errors.abort()
     await pool?.close()
+    unlock()
     throw error
   }
   const database = sinks.find((sink) => !sink.name.startsWith('csv'))
@@ -157,37 +166,68 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     }
   }
 
-  const writeDocument = async (document: Document, json = JSON.stringify(document)) => {
-    await lines.write(json)
+  /**
+   * Store a Document in the sinks, then list it. A Document the database
+   * refuses (a row it cannot take) fails alone: the reason is returned, and
+   * it is neither listed nor written to the CSV.
+   */
+  const writeDocument = async (document: Document, json = JSON.stringify(document)): Promise<string | undefined> => {
     for (const sink of sinks) {
-      const outcome: WriteOutcome = await sink.write(document, json)
+      let outcome: WriteOutcome
+      try {
+        outcome = await sink.write(document, json)
+      } catch (error) {
+        if (sink !== database) throw error
+        return `Cannot store the document in ${sink.name}: ${(error as Error).message.split('\n')[0]}`
+      }
       if (sink === database && summary.database && outcome !== 'written') summary.database[outcome]++
     }
+    await lines.write(json)
     summary.documents++
     summary.commitments += document.commitments.length
+    return undefined
   }
+
+  const writeErrors = async (release: { path: string; messages: MessageData[] }) => {
+    for (const m of release.messages.filter((m) => m.fatal)) {
+      await errors.write(JSON.stringify({ path: release.path, line: m.place?.start.line ?? 1, column: m.place?.start.column ?? 1, reason: m.reason, ruleId: m.ruleId ?? null }))
+    }
+  }
+  const refusal = (reason: string): MessageData => ({ reason, ruleId: 'database', source: 'commitments', fatal: true, place: undefined })
 
   const write = async (name: string, outcome: Outcome) => {
     if (outcome.kind === 'reused') {
+      let refused = 0
       for (const id of outcome.entry.documents) {
-        await writeDocument(JSON.parse(await fs.promises.readFile(path.join(out, 'documents', `${id}.json`), 'utf8')) as Document)
+        const file = path.join(out, 'documents', `${id}.json`)
+        const document = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Document
+        const reason = await writeDocument(document)
+        // A resumed run reports the warnings of what it reused, as the run that made them did.
+        summary.warnings += document.warnings.length
+        if (reason) {
+          refused++
+          await writeErrors({ path: document.source.path ?? name, messages: [refusal(reason)] })
+        }
       }
       summary.unchanged++
+      if (refused > 0) {
+        summary.failures += refused
+        manifest.append({ ...outcome.entry, failures: refused })
+      }
       return
     }
     const { result } = outcome
     const ids: string[] = []
     let failures = 0
     for (const release of result.releases) {
-      if (release.document) {
+      const refused = release.document ? await writeDocument(release.document, release.json) : undefined
+      if (refused) release.messages.push(refusal(refused))
+      if (release.document && !refused) {
         await writeFileAtomic(path.join(out, 'documents', `${release.document.id}.json`), release.pretty ?? JSON.stringify(release.document, null, 2) + '\n')
-        await writeDocument(release.document, release.json)
         ids.push(release.document.id)
       } else {
         failures++
-        for (const m of release.messages.filter((m) => m.fatal)) {
-          await errors.write(JSON.stringify({ path: release.path, line: m.place?.start.line ?? 1, column: m.place?.start.column ?? 1, reason: m.reason, ruleId: m.ruleId ?? null }))
-        }
+        await writeErrors(release)
       }
       summary.warnings += release.messages.filter((m) => !m.fatal).length
       if (release.messages.length > 0) {
@@ -220,9 +260,10 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       progress.tick()
       fill()
     }
+    // The database commits its last group before documents.jsonl is published: a reader never sees a line the database lacks.
+    for (const sink of sinks) await sink.close()
     await lines.close()
     await errors.close()
-    for (const sink of sinks) await sink.close()
     await manifest.compact()
   } catch (error) {
     await lines.abort()
@@ -232,6 +273,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   } finally {
     progress.end()
     await pool?.close()
+    unlock()
   }
   summary.seconds = (performance.now() - started) / 1000
   return summary

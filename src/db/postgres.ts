@@ -16,6 +16,9 @@ const MAX_PARAMETERS = 30_000
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
 
+/** The advisory lock key under which loaders set up a schema and migrate it, one at a time. */
+const MIGRATION_LOCK = 7265637
+
 export class PostgresSink implements DocumentSink {
   readonly name: string
 
@@ -34,11 +37,15 @@ export class PostgresSink implements DocumentSink {
     await client.connect()
     const sink = new PostgresSink(client, schema)
     try {
+      // `CREATE … IF NOT EXISTS` races when two loaders open a fresh schema at once (a duplicate key in the catalog): one at a time.
+      await client.query('BEGIN')
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
       if (schema) {
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`)
         await client.query(`SET search_path TO ${ident(schema)}`)
       }
       await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())')
+      await client.query('COMMIT')
       await migrate(
         {
           applied: async () => new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version)),
@@ -46,7 +53,7 @@ export class PostgresSink implements DocumentSink {
             await client.query('BEGIN')
             try {
               // Two loaders starting at once: the second waits, then finds the migration done.
-              await client.query('SELECT pg_advisory_xact_lock(7265637)')
+              await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
               const done = await client.query('SELECT 1 FROM schema_migrations WHERE version = $1', [version])
               if (done.rowCount === 0) {
                 await client.query(sql)
@@ -62,6 +69,7 @@ export class PostgresSink implements DocumentSink {
         'postgres'
       )
     } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined)
       await client.end()
       throw error
     }
@@ -84,6 +92,8 @@ export class PostgresSink implements DocumentSink {
     const rows = toRows(document, json)
     await this.client.query('BEGIN')
     try {
+      // Two loaders writing one Document (shards overlapping, a re-run beside a run): the second waits for the first's commit, then finds its rows.
+      await this.client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [document.id])
       const existing = await this.client.query<{ document_hash: string }>('SELECT document_hash FROM documents WHERE id = $1 FOR UPDATE', [document.id])
       const before = existing.rows[0]?.document_hash
       let outcome: WriteOutcome = 'unchanged'
