@@ -22,16 +22,16 @@ export const LexiconConfig = z.object({
 
 /**
  * What one release may hold. The largest release of the shared corpus is
- * 100 KB with 110 items nested 3 deep; the defaults leave 20× room and keep
- * a release within a few seconds and a few hundred MB (README, Limits).
+ * 100 KB with 110 items nested 3 deep; the defaults leave 10–20× room and
+ * keep a release within seconds and a few hundred MB (README, Limits).
  */
 export const Limits = z.object({
-  /** Bytes of one release's text, a record's content included (default: 2 MB). */
-  bytes: z.number().int().min(1).default(2 * 1024 * 1024),
+  /** Bytes of one release's text, a record's content included (default: 1 MB). */
+  bytes: z.number().int().min(1).default(1024 * 1024),
   /** Nesting of lists, quotes and HTML elements (default: 100; at most 200, which the stack holds in any thread). */
   depth: z.number().int().min(1).max(200).default(100),
-  /** List items (default: 5,000). */
-  items: z.number().int().min(1).default(5000),
+  /** List items (default: 2,000). */
+  items: z.number().int().min(1).default(2000),
   /** Characters of one item's text; a longer item is dropped with a warning (default: 20,000). */
   itemCharacters: z.number().int().min(100).default(20_000),
   /** Seconds one release may take, checked between stages (default: 30). */
