@@ -86,9 +86,10 @@ export async function processFile(file: VFile, config: ResolvedConfig = resolveC
       return undefined
     }
     const isHtml = file.data.format === 'html' || record?.field === 'html'
-    const safe = replaceUnsafe(String(file.value))
+    // The parsers skip a leading BOM without counting it: a second one (the read dropped the first) would shift every position.
+    const safe = replaceUnsafe(String(file.value).replace(/^\ufeff+/, ''))
+    file.value = safe.text
     if (safe.count > 0) {
-      file.value = safe.text
       file.message(unsafeWarning(safe.count, 'the text'), { place: location(file).toPoint(safe.first), ruleId: 'unsafe-character', source: 'commitments' })
     }
     if (!withinLimits(file, safe.text, isHtml, config.limits)) return undefined
