@@ -28,6 +28,8 @@ const USAGE = `Usage:
       --db FILE; --csv adds DIR/commitments.csv (one row per commitment).
   commitments report [--out DIR] [--config FILE]
       Build a static site of DIR/documents.jsonl in DIR/report/ (open DIR/report/index.html).
+  commitments diff OLD NEW [--json] [--out DIR]
+      What changed between two releases (files, or versions stored in DIR as ID@N).
   commitments schema
       Print the JSON Schema of the output Document.
 `
@@ -39,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (command === 'report') return report(rest)
+  if (command === 'diff') return (await import('./versions/diff-command.js')).diffCommand(rest)
   if (command !== 'extract') {
     process.stderr.write(command && command !== '--help' && command !== '-h' ? `Unknown command \`${command}\`\n\n${USAGE}` : USAGE)
     return command === '--help' || command === '-h' ? 0 : 2
@@ -93,8 +96,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(
       `${summary.documents} documents, ${summary.commitments} commitments, ${summary.warnings} warnings, ${summary.failures} failed` +
         `${summary.unchanged > 0 ? `, ${summary.unchanged} inputs unchanged (reused; --force to redo)` : ''} in ${summary.seconds.toFixed(1)} s → ${out}/documents.jsonl\n` +
+        (summary.versions > 0 ? `${summary.versions} new versions of releases already in ${out} (revisions.jsonl); ${summary.releases} releases in the folder\n` : '') +
         (summary.database
-          ? `${summary.database.name}: ${summary.database.inserted} inserted, ${summary.database.replaced} replaced, ${summary.database.unchanged} unchanged\n`
+          ? `${summary.database.name}: ${summary.database.inserted} inserted, ${summary.database.replaced} replaced, ${summary.database.versioned} new versions, ${summary.database.unchanged} unchanged\n`
           : '')
     )
   }

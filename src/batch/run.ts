@@ -10,7 +10,14 @@
  *   skips (unchanged path, hash and pipeline version) and what a run killed
  *   mid-way had completed;
  * - the sinks: a database (SQLite `commitments.db` by default, or
- *   PostgreSQL), one transaction per Document, and `commitments.csv`.
+ *   PostgreSQL), one transaction per Document, and `commitments.csv`;
+ * - versions (SPEC §11): a release whose content changed keeps its earlier
+ *   versions under `versions/`, listed in `versions.jsonl`, with what
+ *   changed in `revisions.jsonl` (src/versions/folder.ts).
+ *
+ * A folder is the union of everything extracted into it: `documents.jsonl`
+ * holds the current version of every release in the folder, from this run
+ * or an earlier one, each once; `timelines.jsonl` is built from it.
  *
  * At most `window` inputs are between read and written, so memory stays
  * flat whatever the archive's size. One bad input becomes messages on its
@@ -28,6 +35,9 @@ import { AtomicLineWriter, removeStaleTemps, writeFileAtomic } from '../sinks/at
 import { lockOutput } from '../sinks/lock.js'
 import { openSinks } from '../sinks/open.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
+import { documentFile, FolderVersions } from '../versions/folder.js'
+import { writeTimelines } from '../versions/timelines-file.js'
+import { TimelineBuilder } from '../versions/timelines.js'
 import { resolveInputs } from './inputs.js'
 import type { InputResult } from './job.js'
 import { toVFile, type MessageData } from './messages.js'
@@ -67,9 +77,15 @@ export interface RunSummary {
   failures: number
   /** Inputs the manifest showed unchanged: their Documents were reused, not recomputed. */
   unchanged: number
+  /** New versions of releases the folder already held (each with a revision in revisions.jsonl). */
+  versions: number
+  /** Releases in the folder (documents.jsonl): this run's and earlier runs'. */
+  releases: number
+  /** Initiative and organization timelines written to timelines.jsonl. */
+  timelines: number
   seconds: number
   /** What the database did: Documents inserted, replaced (their release changed) and unchanged. */
-  database?: { name: string; inserted: number; replaced: number; unchanged: number }
+  database?: { name: string; inserted: number; replaced: number; unchanged: number; versioned: number }
   /** Releases with messages (warnings or errors), in input order. */
   files: VFile[]
   /** Inputs that matched nothing, or files of a kind we do not read. */
@@ -111,7 +127,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   const window = Math.max(config.concurrency, size) * 2
   const progress = new Progress({ total: files.length, quiet: options.progress?.quiet ?? true, stream: options.progress?.stream, every: options.progress?.every })
 
-  const summary: RunSummary = { inputs: files.length, documents: 0, commitments: 0, warnings: 0, failures: 0, unchanged: 0, seconds: 0, files: [], skipped: resolved.skipped }
+  const summary: RunSummary = { inputs: files.length, documents: 0, commitments: 0, warnings: 0, failures: 0, unchanged: 0, versions: 0, releases: 0, timelines: 0, seconds: 0, files: [], skipped: resolved.skipped }
   let unlock: () => void
   try {
     unlock = lockOutput(out)
@@ -122,6 +138,12 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   // What a killed run left half-written is removed; what it finished is kept and reused.
   await removeStaleTemps(out)
   await removeStaleTemps(path.join(out, 'documents'))
+  const folder = await FolderVersions.open(out)
+  // Ids written to documents.jsonl in this run, and those a later version in this run made stale there.
+  const listed = new Map<string, string>()
+  const stale = new Set<string>()
+  // Names and abbreviations of every Document listed, learned as it passes: the timelines then read documents.jsonl once.
+  const timelineNames = new TimelineBuilder()
   const lines = new AtomicLineWriter(path.join(out, 'documents.jsonl'))
   const errors = new AtomicLineWriter(path.join(out, 'errors.jsonl'))
   let sinks: DocumentSink[] = []
@@ -135,7 +157,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     throw error
   }
   const database = sinks.find((sink) => !sink.name.startsWith('csv'))
-  if (database) summary.database = { name: database.name, inserted: 0, replaced: 0, unchanged: 0 }
+  if (database) summary.database = { name: database.name, inserted: 0, replaced: 0, unchanged: 0, versioned: 0 }
 
   const start = async (name: string): Promise<Outcome> => {
     const read = await reads(async (): Promise<{ bytes: Uint8Array } | { result: InputResult }> => {
@@ -167,11 +189,11 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   }
 
   /**
-   * Store a Document in the sinks, then list it. A Document the database
-   * refuses (a row it cannot take) fails alone: the reason is returned, and
-   * it is neither listed nor written to the CSV.
+   * Store a Document in the sinks. A Document the database refuses (a row
+   * it cannot take) fails alone: the reason is returned, and it is not
+   * written to the CSV, kept in the folder or listed.
    */
-  const writeDocument = async (document: Document, json = JSON.stringify(document)): Promise<string | undefined> => {
+  const storeDocument = async (document: Document, json = JSON.stringify(document)): Promise<string | undefined> => {
     for (const sink of sinks) {
       let outcome: WriteOutcome
       try {
@@ -182,10 +204,17 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       }
       if (sink === database && summary.database && outcome !== 'written') summary.database[outcome]++
     }
-    await lines.write(json)
     summary.documents++
     summary.commitments += document.commitments.length
     return undefined
+  }
+
+  /** List a stored Document in documents.jsonl. */
+  const listDocument = async (document: Document, json = JSON.stringify(document)) => {
+    if (listed.has(document.id)) stale.add(document.id)
+    await lines.write(json)
+    timelineNames.learn(document)
+    listed.set(document.id, document.source.path ?? document.id)
   }
 
   const writeErrors = async (release: { path: string; messages: MessageData[] }) => {
@@ -199,15 +228,16 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     if (outcome.kind === 'reused') {
       let refused = 0
       for (const id of outcome.entry.documents) {
-        const file = path.join(out, 'documents', `${id}.json`)
-        const document = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Document
-        const reason = await writeDocument(document)
+        // Another input of this run may have written this release already (the same source URL).
+        if (listed.has(id)) continue
+        const document = JSON.parse(await fs.promises.readFile(documentFile(out, id), 'utf8')) as Document
+        const reason = await storeDocument(document)
         // A resumed run reports the warnings of what it reused, as the run that made them did.
         summary.warnings += document.warnings.length
         if (reason) {
           refused++
           await writeErrors({ path: document.source.path ?? name, messages: [refusal(reason)] })
-        }
+        } else await listDocument(document)
       }
       summary.unchanged++
       if (refused > 0) {
@@ -220,11 +250,21 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     const ids: string[] = []
     let failures = 0
     for (const release of result.releases) {
-      const refused = release.document ? await writeDocument(release.document, release.json) : undefined
+      const refused = release.document ? await storeDocument(release.document, release.json) : undefined
       if (refused) release.messages.push(refusal(refused))
       if (release.document && !refused) {
-        await writeFileAtomic(path.join(out, 'documents', `${release.document.id}.json`), release.pretty ?? JSON.stringify(release.document, null, 2) + '\n')
-        ids.push(release.document.id)
+        const { document } = release
+        const earlierPath = listed.get(document.id)
+        const accepted = await folder.accept(document, release.pretty)
+        if (accepted.kind === 'new' && accepted.version > 1) summary.versions++
+        if (earlierPath !== undefined) {
+          // Two inputs of one run with one source URL: never one silently lost (issue 18 #4).
+          const what = accepted.kind === 'new' ? `kept as version ${accepted.version}, the earlier one as version ${accepted.version - 1}` : accepted.kind === 'same' ? 'the same content: one Document' : `the content of its version ${accepted.version}; version ${accepted.current} stays current`
+          release.messages.push({ reason: `Same release id as \`${earlierPath}\` (same source URL): ${what}`, ruleId: 'versions/same-id', source: 'commitments', fatal: false, place: { start: { line: 1, column: 1 } } })
+        }
+        // An earlier content read again is kept as it was: documents.jsonl keeps the current version.
+        if (accepted.kind !== 'earlier') await listDocument(document, release.json)
+        ids.push(document.id)
       } else {
         failures++
         await writeErrors(release)
@@ -260,10 +300,27 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       progress.tick()
       fill()
     }
-    // The database commits its last group before documents.jsonl is published: a reader never sees a line the database lacks.
-    for (const sink of sinks) await sink.close()
+    // The folder is the union of what was extracted into it: releases of earlier runs are listed too.
+    for (const id of folder.versions.keys()) {
+      if (listed.has(id)) continue
+      const file = documentFile(out, id)
+      if (!fs.existsSync(file)) continue
+      const document = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Document
+      await lines.write(JSON.stringify(document))
+      timelineNames.learn(document)
+      listed.set(id, id)
+    }
+    summary.releases = listed.size
+    // The database commits what it holds before documents.jsonl is published: a reader never sees a line the database lacks.
+    for (const sink of sinks) await sink.flush?.()
     await lines.close()
+    if (stale.size > 0) await keepLast(path.join(out, 'documents.jsonl'), stale)
     await errors.close()
+    await folder.compact()
+    const timelines = await writeTimelines(out, timelineNames)
+    summary.timelines = timelines.length
+    for (const sink of sinks) await sink.timelines?.(timelines)
+    for (const sink of sinks) await sink.close()
     await manifest.compact()
   } catch (error) {
     await lines.abort()
@@ -277,4 +334,21 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   }
   summary.seconds = (performance.now() - started) / 1000
   return summary
+}
+
+/** Rewrite a JSON Lines file of Documents keeping, for the ids given, only their last line (their current version). */
+async function keepLast(file: string, ids: Set<string>): Promise<void> {
+  const text = await fs.promises.readFile(file, 'utf8')
+  const lines = text.split('\n').filter(Boolean)
+  const idOf = (line: string) => (JSON.parse(line) as Document).id
+  const last = new Map<string, number>()
+  lines.forEach((line, i) => {
+    const id = idOf(line)
+    if (ids.has(id)) last.set(id, i)
+  })
+  const kept = lines.filter((line, i) => {
+    const id = idOf(line)
+    return !ids.has(id) || last.get(id) === i
+  })
+  await writeFileAtomic(file, kept.join('\n') + '\n')
 }
