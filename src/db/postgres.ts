@@ -23,6 +23,8 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /** The advisory lock key under which loaders set up a schema and migrate it, one at a time. */
 const MIGRATION_LOCK = 7265637
+/** The advisory lock key under which a loader replaces the timelines. */
+const TIMELINES_LOCK = 7265638
 
 export class PostgresSink implements DocumentSink {
   readonly name: string
@@ -130,6 +132,8 @@ export class PostgresSink implements DocumentSink {
   async timelines(timelines: Timeline[]): Promise<void> {
     await this.client.query('BEGIN')
     try {
+      // Two loaders finishing at once: one replaces the timelines after the other (a duplicate key otherwise).
+      await this.client.query('SELECT pg_advisory_xact_lock($1)', [TIMELINES_LOCK])
       await this.client.query('DELETE FROM timelines')
       await this.insert('timelines', timelineRows(timelines))
       await this.client.query('COMMIT')
