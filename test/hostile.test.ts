@@ -129,12 +129,12 @@ describe('linear rules (time against plain text of the same size)', () => {
     it(name, { timeout: 60_000 }, () => {
       const text = repeat(unit, SIZE)
       expect(run(text).length).toBeGreaterThan(SIZE / unit.length / 2)
-      const base = Math.max(fastest(() => run(plain)), 5)
-      const once = Math.max(fastest(() => run(text)), 5)
+      const base = Math.max(fastest(() => run(plain), 5), 5)
+      const once = Math.max(fastest(() => run(text), 5), 5)
       const eightfold = fastest(() => run(repeat(unit, 8 * SIZE)))
       // Quadratic work took 20–30 s at 100 KB (×1000 plain text); linear work stays within a small multiple of it, and grows ×8 (not ×64) with the text.
-      expect(once / base).toBeLessThan(60)
-      expect(eightfold / once).toBeLessThan(20)
+      expect(once / base).toBeLessThan(100)
+      expect(eightfold / once).toBeLessThan(24)
     })
   }
 
