@@ -272,7 +272,7 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
   for await (const line of lines) if (line.trim()) documents.push(JSON.parse(line) as Document)
   let withoutSource = 0
   // Versions, revisions and timelines (SPEC §11, §12); a folder from before them gets its timelines now.
-  const versions = await FolderVersions.open(out)
+  const versions = await FolderVersions.open(out, { readOnly: true })
   const revisions = new Map<string, Revision[]>()
   for (const r of await readRevisions(out)) revisions.set(r.id, [...(revisions.get(r.id) ?? []), r])
   const timelines = fs.existsSync(path.join(out, 'timelines.jsonl')) ? await readTimelines(out) : await buildTimelines(path.join(out, 'documents.jsonl'))
