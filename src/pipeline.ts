@@ -23,7 +23,7 @@ import breakPositions from './stages/break-positions.js'
 import amounts from './stages/amounts.js'
 import dates from './stages/dates.js'
 import entities from './stages/entities.js'
-import frontMatter from './stages/front-matter.js'
+import frontMatter, { openingRule } from './stages/front-matter.js'
 import { hasFatal } from './stages/guard.js'
 import items from './stages/items.js'
 import { readText, type Format } from './stages/read.js'
@@ -86,7 +86,7 @@ export async function processFile(file: VFile, config: ResolvedConfig = resolveC
       await html.run(html.parse(file), file)
     } else {
       markdown ??= markdownProcessor().freeze()
-      file.value = repairEmphasis(String(file.value))
+      file.value = openingRule(repairEmphasis(String(file.value)))
       await markdown.run(markdown.parse(file), file)
     }
   } catch (error) {
