@@ -144,7 +144,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    process.stderr.write(`commitments: ${(error as Error).stack ?? String(error)}\n`)
-    process.exitCode = 70
+    // A refusal the user can act on (another run holds the output folder) is a message, not a stack.
+    const code = (error as { exitCode?: unknown }).exitCode
+    process.stderr.write(`commitments: ${typeof code === 'number' ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`)
+    process.exitCode = typeof code === 'number' ? code : 70
   }
 )

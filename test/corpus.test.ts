@@ -168,9 +168,9 @@ describe.skipIf(!present)('shared corpus', () => {
     // Issue 5's targets (SPEC §7).
     expect(result.dates.f1).toBeGreaterThanOrEqual(0.8)
     expect(result.dateValueAccuracy).toBeGreaterThanOrEqual(0.85)
-    // Issue 4's targets (SPEC §6).
-    expect(result.entitiesTyped.f1).toBeGreaterThanOrEqual(0.7)
-    expect(result.entitiesUntyped.f1).toBeGreaterThanOrEqual(0.8)
+    // Issue 17's targets (SPEC §6).
+    expect(result.entitiesTyped.f1).toBeGreaterThanOrEqual(0.9)
+    expect(result.entitiesUntyped.f1).toBeGreaterThanOrEqual(0.93)
   })
 
   it('scores the HTML release 011 as its markdown twin 136 (SPEC §10)', async () => {
@@ -199,8 +199,8 @@ describe.skipIf(!present)('shared corpus', () => {
     expect(inputs).toHaveLength(5)
     const result = await score(gold, inputs)
     expect(result.entitiesTyped.gold).toBeGreaterThanOrEqual(600)
-    expect(result.entitiesTyped.f1).toBeGreaterThanOrEqual(0.7)
-    expect(result.entitiesUntyped.f1).toBeGreaterThanOrEqual(0.8)
+    expect(result.entitiesTyped.f1).toBeGreaterThanOrEqual(0.9)
+    expect(result.entitiesUntyped.f1).toBeGreaterThanOrEqual(0.93)
   })
 
   it('holds on the blind annotations in test/annotated', async () => {

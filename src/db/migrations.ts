@@ -205,6 +205,12 @@ CREATE INDEX commitments_fts ON commitments USING gin (to_tsvector('english', co
   },
   {
     version: 4,
+    name: 'the rule that found each entity (SPEC §9)',
+    sqlite: `ALTER TABLE entities ADD COLUMN rule TEXT;`,
+    postgres: `ALTER TABLE entities ADD COLUMN rule text;`
+  },
+  {
+    version: 5,
     name: 'commitment unit and actor (schema version 2)',
     // Rows written before keep their meaning: every commitment then was an item or a labelled paragraph, with no actor read.
     sqlite: unitAndActor('TEXT', 'INTEGER'),

@@ -82,3 +82,20 @@ export function sentenceTense(sentence: string): 'past' | 'future' | undefined {
   if (doc.has('#PastTense')) return 'past'
   return undefined
 }
+
+/** Whether compromise's lexicon lists a word (any case) as an organization: Microsoft, Boeing, Google. */
+export function lexiconOrganization(word: string): boolean {
+  const tags = (model as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon[word.toLowerCase()]
+  return tags !== undefined && [tags].flat().includes('Organization')
+}
+
+/** Whether compromise's lexicon lists a word at all (a common word, a given name): such a word alone is no firm. */
+export function lexiconKnows(word: string): boolean {
+  return (model as { one: { lexicon: Record<string, unknown> } }).one.lexicon[word.toLowerCase()] !== undefined
+}
+
+/** Whether compromise's lexicon lists a word as a given name (Mitch, Jennifer, LaToya). */
+export function lexiconGivenName(word: string): boolean {
+  const tags = (model as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon[word.toLowerCase()]
+  return tags !== undefined && [tags].flat().some((t) => /FirstName|MaleName|FemaleName/.test(t))
+}

@@ -1,7 +1,8 @@
 /**
  * `--csv`: one row per commitment for spreadsheet users, with the
  * document's title and date, and entities, dates, amounts, topics and
- * links flattened into cells (`type:text; …`). RFC 4180 quoting; written
+ * links flattened into cells (`type:text; …`). RFC 4180 quoting, and a cell
+ * that would start a formula is quoted with a `'` first (OWASP); written
  * to a temporary file and renamed at the end.
  */
 import path from 'node:path'
@@ -14,9 +15,15 @@ const COLUMNS = [
   'actor', 'actor_canonical', 'verb', 'class', 'modality', 'entities', 'dates', 'amounts', 'topics', 'links'
 ] as const
 
+/** A cell a spreadsheet would run as a formula (OWASP "CSV Injection"): `=`, `+`, `-`, `@`, tab or CR first. */
+const FORMULA = /^[=+\-@\t\r]/
+
 const cell = (value: string | number | null | undefined) => {
-  const text = value === null || value === undefined ? '' : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  if (typeof value === 'number') return String(value)
+  // OWASP: a leading single quote makes the cell text, and the cell is quoted.
+  const formula = FORMULA.test(value ?? '')
+  const text = formula ? `'${value}` : (value ?? '')
+  return formula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 export class CsvSink implements DocumentSink {

@@ -96,6 +96,8 @@ declare module 'vfile' {
     classified: ClassifiedItem[]
     abbreviations: Document['abbreviations']
     document: Document
+    /** When the release's time budget runs out (`performance.now()`), set by `startClock`. */
+    deadline: number
   }
 }
 

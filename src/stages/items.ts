@@ -32,11 +32,23 @@ export default function items() {
     let key = 0
     let section: { index: number; text: string | null } = { index: -1, text: null }
 
+    const maxCharacters = file.data.config?.limits.itemCharacters ?? Infinity
     const add = (item: Omit<Item, 'key' | 'sectionIndex' | 'section'>): number | undefined => {
+      const characters = item.text.length + (item.label?.length ?? 0)
+      if (characters > maxCharacters) {
+        file.message(`Unexpected item of ${characters} characters, expected at most ${maxCharacters} (limits.itemCharacters in pipeline.config.ts): not kept`, {
+          place: item.position,
+          ruleId: 'long-item',
+          source: 'commitments'
+        })
+        return undefined
+      }
       if (wordCount(item.text) < minWords) {
         // A short sentence ("We agree.") is narrative, not a dropped item.
         if (item.unit === 'sentence') return undefined
-        const message = file.message(`Unexpected short item \`${item.text}\`, expected at least ${minWords} words`, {
+        // The item is short in words, not always in characters: the message quotes at most 80.
+        const quoted = item.text.length > 80 ? `${item.text.slice(0, 79)}…` : item.text
+        const message = file.message(`Unexpected short item \`${quoted}\`, expected at least ${minWords} words`, {
           place: item.position,
           ruleId: 'short-item',
           source: 'commitments'
