@@ -94,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (!values.quiet) {
     process.stderr.write(
-      `${summary.documents} documents, ${summary.commitments} commitments, ${summary.warnings} warnings, ${summary.failures} failed` +
+      `${summary.documents} documents, ${summary.commitments} commitments, ${summary.withoutCommitments} without commitments, ${summary.warnings} warnings, ${summary.failures} failed` +
         `${summary.unchanged > 0 ? `, ${summary.unchanged} inputs unchanged (reused; --force to redo)` : ''} in ${summary.seconds.toFixed(1)} s → ${out}/documents.jsonl\n` +
         (summary.versions > 0 ? `${summary.versions} new versions of releases already in ${out} (revisions.jsonl); ${summary.releases} releases in the folder\n` : '') +
         (summary.database
@@ -144,7 +144,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    process.stderr.write(`commitments: ${(error as Error).stack ?? String(error)}\n`)
-    process.exitCode = 70
+    // A refusal the user can act on (another run holds the output folder) is a message, not a stack.
+    const code = (error as { exitCode?: unknown }).exitCode
+    process.stderr.write(`commitments: ${typeof code === 'number' ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`)
+    process.exitCode = typeof code === 'number' ? code : 70
   }
 )

@@ -5,8 +5,8 @@ import * as api from '../src/index.js'
 it('exposes the public API', () => {
   expect(Object.keys(api).sort()).toEqual(
     [
-      'Action', 'ActionClass', 'Amount', 'Commitment', 'ConfigError', 'DateMention', 'Document', 'DocumentKind', 'Entity', 'EntityType',
-      'Link', 'Modality', 'Point', 'Position', 'Section', 'Source', 'Warning', 'buildLexicon', 'decideAction', 'defineConfig',
+      'Action', 'ActionClass', 'Actor', 'Amount', 'Commitment', 'ConfigError', 'DateMention', 'Document', 'DocumentKind', 'Entity', 'EntityType',
+      'Link', 'Modality', 'Point', 'Position', 'Section', 'Source', 'Unit', 'Warning', 'buildLexicon', 'decideAction', 'defineConfig',
       'documentJsonSchema', 'extract', 'extractAll', 'formatMessages', 'formatOf', 'htmlProcessor', 'loadConfig', 'markdownProcessor', 'outputRegistry', 'processFile',
       'readBytes', 'readDocuments', 'readText', 'sniffFormat',
       'resolveConfig', 'runExtract'

@@ -55,7 +55,7 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
   const dir = path.join(out, 'report')
   const state = new PageState(dir, pipelineVersion(options.config))
   // Versions, revisions and timelines (SPEC §11, §12); a folder from before them gets its timelines now.
-  const versions = await FolderVersions.open(out)
+  const versions = await FolderVersions.open(out, { readOnly: true })
   const revisions = new Map<string, Revision[]>()
   for (const r of await readRevisions(out)) revisions.set(r.id, [...(revisions.get(r.id) ?? []), r])
   const timelines = fs.existsSync(path.join(out, 'timelines.jsonl')) ? await readTimelines(out) : await buildTimelines(path.join(out, 'documents.jsonl'))
