@@ -24,8 +24,12 @@ import pLimit from 'p-limit'
 import type { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/schema.js'
 import type { Document } from '../schema/document.js'
-import { AtomicLineWriter, removeStaleTemps, writeFileAtomic } from '../sinks/atomic.js'
+import { resolveConfig } from '../config/load.js'
+import { errnoCode, outputError, readFailure } from '../errors.js'
+import { AtomicLineWriter, removeStaleTemps, writeFileAtomic, type LineWriter } from '../sinks/atomic.js'
 import { openSinks } from '../sinks/open.js'
+import { prepareOut } from '../sinks/out-dir.js'
+import { StreamLineWriter } from '../sinks/stdout.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
 import { resolveInputs } from './inputs.js'
 import type { InputResult } from './job.js'
@@ -36,12 +40,17 @@ import { Progress } from './progress.js'
 import { inShard, type Shard } from './shard.js'
 
 export interface RunOptions {
-  inputs: string[]
-  out: string
-  config: ResolvedConfig
+  /** Files, folders, globs, `-` for stdin. */
+  inputs: string[] | string
+  /** The output folder, or `-` for Documents as JSON Lines on `stdout` and nothing on disk (default: the config's `out`). */
+  out?: string
+  /** Default: the built-in defaults (`resolveConfig()`); `loadConfig()` reads `pipeline.config.ts`. */
+  config?: ResolvedConfig
   cwd?: string
   /** Reads standard input for `-` (default: process.stdin). */
   stdin?: () => Promise<Uint8Array>
+  /** Where `out: '-'` writes (default: process.stdout). */
+  stdout?: NodeJS.WritableStream
   /** Called with each release that has messages, in input order. */
   onFile?: (file: VFile) => void
   /** Redo inputs the manifest says are done. */
@@ -71,8 +80,8 @@ export interface RunSummary {
   database?: { name: string; inserted: number; replaced: number; unchanged: number }
   /** Releases with messages (warnings or errors), in input order. */
   files: VFile[]
-  /** Inputs that matched nothing, or files of a kind we do not read. */
-  skipped: Array<{ input: string; reason: string }>
+  /** Globs that matched nothing, and files in folders that are not releases (`inFolder`). */
+  skipped: Array<{ input: string; reason: string; inFolder?: boolean }>
 }
 
 type Outcome = { kind: 'done'; result: InputResult } | { kind: 'reused'; entry: ManifestEntry }
@@ -96,14 +105,17 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 export async function runExtract(options: RunOptions): Promise<RunSummary> {
   const started = performance.now()
   const cwd = options.cwd ?? process.cwd()
-  const { config } = options
-  const out = path.resolve(cwd, options.out)
-  const resolved = await resolveInputs(options.inputs, cwd)
+  const config = options.config ?? resolveConfig({}, cwd)
+  const target = options.out ?? config.out
+  // `--out -`: JSON Lines on stdout; no folder, so no files, no manifest, no default database.
+  const out = target === '-' ? undefined : path.resolve(cwd, target)
+  if (out) await prepareOut(out)
+  const resolved = await resolveInputs(typeof options.inputs === 'string' ? [options.inputs] : options.inputs, cwd)
   // The output folder may sit inside an input folder: its files are never inputs.
-  const inside = (input: string) => !path.relative(out, path.resolve(cwd, input)).startsWith('..')
+  const inside = (input: string) => out !== undefined && !path.relative(out, path.resolve(cwd, input)).startsWith('..')
   const files = resolved.files.filter((input) => input === '-' || (!inside(input) && inShard(input, options.shard)))
   const version = pipelineVersion(config)
-  const manifest = new Manifest(out)
+  const manifest = out ? new Manifest(out) : undefined
   const size = files.length < 2 ? 0 : (options.workers ?? config.workers ?? os.availableParallelism())
   const pool = size > 0 ? new WorkerPool(size, config, cwd) : undefined
   const reads = pLimit(config.concurrency)
@@ -112,16 +124,25 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
 
   const summary: RunSummary = { inputs: files.length, documents: 0, commitments: 0, warnings: 0, failures: 0, unchanged: 0, seconds: 0, files: [], skipped: resolved.skipped }
   // What a killed run left half-written is removed; what it finished is kept and reused.
-  await removeStaleTemps(out)
-  await removeStaleTemps(path.join(out, 'documents'))
-  const lines = new AtomicLineWriter(path.join(out, 'documents.jsonl'))
-  const errors = new AtomicLineWriter(path.join(out, 'errors.jsonl'))
+  let lines: LineWriter
+  let errors: LineWriter | undefined
   let sinks: DocumentSink[] = []
+  try {
+    if (out) {
+      await removeStaleTemps(out)
+      await removeStaleTemps(path.join(out, 'documents'))
+      lines = new AtomicLineWriter(path.join(out, 'documents.jsonl'))
+      errors = new AtomicLineWriter(path.join(out, 'errors.jsonl'))
+    } else lines = new StreamLineWriter(options.stdout)
+  } catch (error) {
+    await pool?.close()
+    throw out && errnoCode(error) ? outputError(error, out) : error
+  }
   try {
     sinks = await openSinks({ out, db: options.db, csv: options.csv })
   } catch (error) {
     await lines.abort()
-    await errors.abort()
+    await errors?.abort()
     await pool?.close()
     throw error
   }
@@ -139,13 +160,13 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
         }
         return { bytes: new Uint8Array(await fs.promises.readFile(full)) }
       } catch (error) {
-        return { result: failed(name, `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`) }
+        return { result: failed(name, readFailure(error)) }
       }
     })
     if ('result' in read) return { kind: 'done', result: read.result }
     const display = name === '-' ? 'stdin' : name
     if (name !== '-' && !options.force) {
-      const entry = manifest.reusable(path.resolve(cwd, name), sha256(read.bytes), version)
+      const entry = manifest?.reusable(path.resolve(cwd, name), sha256(read.bytes), version)
       if (entry) return { kind: 'reused', entry }
     }
     try {
@@ -170,7 +191,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   const write = async (name: string, outcome: Outcome) => {
     if (outcome.kind === 'reused') {
       for (const id of outcome.entry.documents) {
-        await writeDocument(JSON.parse(await fs.promises.readFile(path.join(out, 'documents', `${id}.json`), 'utf8')) as Document)
+        await writeDocument(JSON.parse(await fs.promises.readFile(path.join(out!, 'documents', `${id}.json`), 'utf8')) as Document)
       }
       summary.unchanged++
       return
@@ -180,13 +201,13 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     let failures = 0
     for (const release of result.releases) {
       if (release.document) {
-        await writeFileAtomic(path.join(out, 'documents', `${release.document.id}.json`), release.pretty ?? JSON.stringify(release.document, null, 2) + '\n')
+        if (out) await writeFileAtomic(path.join(out, 'documents', `${release.document.id}.json`), release.pretty ?? JSON.stringify(release.document, null, 2) + '\n')
         await writeDocument(release.document, release.json)
         ids.push(release.document.id)
       } else {
         failures++
         for (const m of release.messages.filter((m) => m.fatal)) {
-          await errors.write(JSON.stringify({ path: release.path, line: m.place?.start.line ?? 1, column: m.place?.start.column ?? 1, reason: m.reason, ruleId: m.ruleId ?? null }))
+          await errors?.write(JSON.stringify({ path: release.path, line: m.place?.start.line ?? 1, column: m.place?.start.column ?? 1, reason: m.reason, ruleId: m.ruleId ?? null }))
         }
       }
       summary.warnings += release.messages.filter((m) => !m.fatal).length
@@ -198,7 +219,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     }
     summary.failures += failures
     // Keyed by absolute path, so a re-run from another folder still finds it.
-    if (name !== '-') manifest.append({ path: path.resolve(cwd, name), sha256: result.sha256, version, documents: ids, failures })
+    if (name !== '-') manifest?.append({ path: path.resolve(cwd, name), sha256: result.sha256, version, documents: ids, failures })
   }
 
   try {
@@ -221,14 +242,16 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       fill()
     }
     await lines.close()
-    await errors.close()
+    await errors?.close()
     for (const sink of sinks) await sink.close()
-    await manifest.compact()
+    await manifest?.compact()
   } catch (error) {
     await lines.abort()
-    await errors.abort()
+    await errors?.abort()
     for (const sink of sinks) await sink.abort().catch(() => undefined)
-    throw error
+    // A write under the output folder that failed (disk full, gone read-only): one line, exit 3.
+    const where = (error as NodeJS.ErrnoException).path
+    throw out && errnoCode(error) && where && !path.relative(out, where).startsWith('..') ? outputError(error, out) : error
   } finally {
     progress.end()
     await pool?.close()
