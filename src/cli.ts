@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { ResolvedConfig } from './config/schema.js'
-import { CommitmentsError, EXIT, errnoCode, usageError } from './errors.js'
+import { CommitmentsError, EXIT, errnoCode, outputError, usageError } from './errors.js'
 
 type Values = Record<string, string | boolean | undefined>
 
@@ -73,7 +73,8 @@ error, 3 output folder not writable, 4 database unavailable.`,
   -o, --out DIR      The folder an extract wrote (default: output).
   -c, --config FILE  The config (default: pipeline.config.ts, .mjs or .js here).
 
-Exit: 0 built, 1 DIR/documents.jsonl missing, 2 usage or config error.`,
+Exit: 0 built, 1 DIR/documents.jsonl missing, 2 usage or config error,
+3 DIR/report not writable.`,
     options: { out: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' } },
     run: report
   },
@@ -232,7 +233,9 @@ async function report(values: Values): Promise<number> {
     return EXIT.failed
   }
   const { buildReport } = await import('./report/build.js')
-  const summary = await buildReport({ out, config })
+  const summary = await buildReport({ out, config }).catch((error: unknown) => {
+    throw errnoCode(error) ? outputError(error, path.resolve(out, 'report')) : error
+  })
   process.stderr.write(`${summary.documents} documents, ${summary.commitments} commitments → ${path.join(out, 'report', 'index.html')}\n`)
   return EXIT.ok
 }

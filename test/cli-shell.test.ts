@@ -122,6 +122,13 @@ describe('the output folder', () => {
     refused(result, EXIT.output, /Cannot write .*out: permission denied \(EACCES\); choose another --out folder or fix its permissions/)
   })
 
+  it('report, with a file where its folder goes: one line, exit 3', () => {
+    const out = path.join(tmp(), 'out')
+    expect(run(['extract', release, '--out', out, '--quiet', '--no-db']).status).toBe(0)
+    fs.writeFileSync(path.join(out, 'report'), 'x')
+    refused(run(['report', '--out', out]), EXIT.output, /Cannot write .*report.*: a file is in the way of a folder \(ENOTDIR\)/)
+  })
+
   // A read-only file system needs a mount: a user and mount namespace (unshare, util-linux) gives one without privileges.
   const unshare = spawnSync('unshare', ['-rm', 'true']).status === 0
   it.runIf(unshare)('on a read-only file system: one line, exit 3 (not a crash)', () => {
