@@ -15,17 +15,22 @@ import { CommitmentsError, EXIT, errnoCode, outputError, usageError } from './er
 
 type Values = Record<string, string | boolean | undefined>
 
-interface Command {
+/** A command: its options parsed here and handed to `run`, or (`own`) a command that reads its own arguments, `--help` included. */
+type Command = {
   /** What follows the command's name on its usage line. */
   args: string
   /** One line for `commitments --help`. */
   summary: string
-  /** What `commitments <command> --help` says below the usage line. */
-  help: string
-  options: NonNullable<ParseArgsConfig['options']>
-  positionals?: boolean
-  run(values: Values, positionals: string[]): Promise<number>
-}
+} & (
+  | {
+      /** What `commitments <command> --help` says below the usage line. */
+      help: string
+      options: NonNullable<ParseArgsConfig['options']>
+      positionals?: boolean
+      run(values: Values, positionals: string[]): Promise<number>
+    }
+  | { own: (argv: string[]) => Promise<number> }
+)
 
 const COMMANDS: Record<string, Command> = {
   extract: {
@@ -78,6 +83,11 @@ Exit: 0 built, 1 DIR/documents.jsonl missing, 2 usage or config error,
     options: { out: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' } },
     run: report
   },
+  diff: {
+    args: 'OLD NEW [--json] [--out DIR] [--config FILE]',
+    summary: 'What changed between two releases (files, or versions stored in DIR as ID@N).',
+    own: async (argv) => (await import('./versions/diff-command.js')).diffCommand(argv)
+  },
   schema: {
     args: '',
     summary: 'Print the JSON Schema of the output Document.',
@@ -103,7 +113,10 @@ ${Object.entries(COMMANDS)
 Run \`commitments <command> --help\` for a command's options; --version prints the version.
 `
 
-const commandHelp = (name: string) => `Usage: ${usageLine(name)}\n\n${COMMANDS[name]!.summary}\n${COMMANDS[name]!.help}\n`
+const commandHelp = (name: string) => {
+  const command = COMMANDS[name]!
+  return `Usage: ${usageLine(name)}\n\n${command.summary}\n${'help' in command ? command.help : ''}\n`
+}
 
 function version(): string {
   return (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
@@ -121,13 +134,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     const topic = rest[0]
-    process.stdout.write(topic && Object.hasOwn(COMMANDS, topic) ? commandHelp(topic) : OVERVIEW)
+    const command = topic && Object.hasOwn(COMMANDS, topic) ? COMMANDS[topic]! : undefined
+    if (command && 'own' in command) return command.own(['--help'])
+    process.stdout.write(command ? commandHelp(topic!) : OVERVIEW)
     return EXIT.ok
   }
   if (!Object.hasOwn(COMMANDS, name)) {
     throw usageError(`Unknown command \`${name}\`, expected one of ${Object.keys(COMMANDS).join(', ')}; see \`commitments --help\``)
   }
   const command = COMMANDS[name]!
+  if ('own' in command) return command.own(rest)
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(commandHelp(name))
     return EXIT.ok
@@ -200,8 +216,9 @@ async function extract(values: Values, positionals: string[]): Promise<number> {
     process.stderr.write(
       `${summary.documents} documents, ${summary.commitments} commitments, ${summary.warnings} warnings, ${summary.failures} failed` +
         `${summary.unchanged > 0 ? `, ${summary.unchanged} inputs unchanged (reused; --force to redo)` : ''} in ${summary.seconds.toFixed(1)} s → ${out === '-' ? 'stdout' : `${out}/documents.jsonl`}\n` +
+        (summary.versions > 0 ? `${summary.versions} new versions of releases already in ${out} (revisions.jsonl); ${summary.releases} releases in the folder\n` : '') +
         (summary.database
-          ? `${summary.database.name}: ${summary.database.inserted} inserted, ${summary.database.replaced} replaced, ${summary.database.unchanged} unchanged\n`
+          ? `${summary.database.name}: ${summary.database.inserted} inserted, ${summary.database.replaced} replaced, ${summary.database.versioned} new versions, ${summary.database.unchanged} unchanged\n`
           : '')
     )
   }

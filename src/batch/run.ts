@@ -10,7 +10,14 @@
  *   skips (unchanged path, hash and pipeline version) and what a run killed
  *   mid-way had completed;
  * - the sinks: a database (SQLite `commitments.db` by default, or
- *   PostgreSQL), one transaction per Document, and `commitments.csv`.
+ *   PostgreSQL), one transaction per Document, and `commitments.csv`;
+ * - versions (SPEC §11): a release whose content changed keeps its earlier
+ *   versions under `versions/`, listed in `versions.jsonl`, with what
+ *   changed in `revisions.jsonl` (src/versions/folder.ts).
+ *
+ * A folder is the union of everything extracted into it: `documents.jsonl`
+ * holds the current version of every release in the folder, from this run
+ * or an earlier one, each once; `timelines.jsonl` is built from it.
  *
  * At most `window` inputs are between read and written, so memory stays
  * flat whatever the archive's size. One bad input becomes messages on its
@@ -31,6 +38,9 @@ import { openSinks } from '../sinks/open.js'
 import { prepareOut } from '../sinks/out-dir.js'
 import { StreamLineWriter } from '../sinks/stdout.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
+import { documentFile, FolderVersions, type Accepted } from '../versions/folder.js'
+import { writeTimelines } from '../versions/timelines-file.js'
+import { TimelineBuilder } from '../versions/timelines.js'
 import { resolveInputs } from './inputs.js'
 import type { InputResult } from './job.js'
 import { toVFile, type MessageData } from './messages.js'
@@ -75,9 +85,15 @@ export interface RunSummary {
   failures: number
   /** Inputs the manifest showed unchanged: their Documents were reused, not recomputed. */
   unchanged: number
+  /** New versions of releases the folder already held (each with a revision in revisions.jsonl). */
+  versions: number
+  /** Releases in the folder (documents.jsonl): this run's and earlier runs'. */
+  releases: number
+  /** Initiative and organization timelines written to timelines.jsonl. */
+  timelines: number
   seconds: number
   /** What the database did: Documents inserted, replaced (their release changed) and unchanged. */
-  database?: { name: string; inserted: number; replaced: number; unchanged: number }
+  database?: { name: string; inserted: number; replaced: number; unchanged: number; versioned: number }
   /** Releases with messages (warnings or errors), in input order. */
   files: VFile[]
   /** Globs that matched nothing, and files in folders that are not releases (`inFolder`). */
@@ -122,15 +138,22 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   const window = Math.max(config.concurrency, size) * 2
   const progress = new Progress({ total: files.length, quiet: options.progress?.quiet ?? true, stream: options.progress?.stream, every: options.progress?.every })
 
-  const summary: RunSummary = { inputs: files.length, documents: 0, commitments: 0, warnings: 0, failures: 0, unchanged: 0, seconds: 0, files: [], skipped: resolved.skipped }
+  const summary: RunSummary = { inputs: files.length, documents: 0, commitments: 0, warnings: 0, failures: 0, unchanged: 0, versions: 0, releases: 0, timelines: 0, seconds: 0, files: [], skipped: resolved.skipped }
   // What a killed run left half-written is removed; what it finished is kept and reused.
   let lines: LineWriter
   let errors: LineWriter | undefined
+  let folder: FolderVersions | undefined
+  // Ids written to documents.jsonl in this run, and those a later version in this run made stale there.
+  const listed = new Map<string, string>()
+  const stale = new Set<string>()
+  // Names and abbreviations of every Document listed, learned as it passes: the timelines then read documents.jsonl once.
+  const timelineNames = new TimelineBuilder()
   let sinks: DocumentSink[] = []
   try {
     if (out) {
       await removeStaleTemps(out)
       await removeStaleTemps(path.join(out, 'documents'))
+      folder = await FolderVersions.open(out)
       lines = new AtomicLineWriter(path.join(out, 'documents.jsonl'))
       errors = new AtomicLineWriter(path.join(out, 'errors.jsonl'))
     } else lines = new StreamLineWriter(options.stdout)
@@ -147,7 +170,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     throw error
   }
   const database = sinks.find((sink) => !sink.name.startsWith('csv'))
-  if (database) summary.database = { name: database.name, inserted: 0, replaced: 0, unchanged: 0 }
+  if (database) summary.database = { name: database.name, inserted: 0, replaced: 0, unchanged: 0, versioned: 0 }
 
   const start = async (name: string): Promise<Outcome> => {
     const read = await reads(async (): Promise<{ bytes: Uint8Array } | { result: InputResult }> => {
@@ -178,8 +201,13 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     }
   }
 
-  const writeDocument = async (document: Document, json = JSON.stringify(document)) => {
-    await lines.write(json)
+  const writeDocument = async (document: Document, json = JSON.stringify(document), line = true) => {
+    if (line) {
+      if (listed.has(document.id)) stale.add(document.id)
+      await lines.write(json)
+      timelineNames.learn(document)
+      listed.set(document.id, document.source.path ?? document.id)
+    }
     for (const sink of sinks) {
       const outcome: WriteOutcome = await sink.write(document, json)
       if (sink === database && summary.database && outcome !== 'written') summary.database[outcome]++
@@ -191,7 +219,9 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   const write = async (name: string, outcome: Outcome) => {
     if (outcome.kind === 'reused') {
       for (const id of outcome.entry.documents) {
-        await writeDocument(JSON.parse(await fs.promises.readFile(path.join(out!, 'documents', `${id}.json`), 'utf8')) as Document)
+        // Another input of this run may have written this release already (the same source URL).
+        if (listed.has(id)) continue
+        await writeDocument(JSON.parse(await fs.promises.readFile(documentFile(out!, id), 'utf8')) as Document)
       }
       summary.unchanged++
       return
@@ -201,9 +231,19 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     let failures = 0
     for (const release of result.releases) {
       if (release.document) {
-        if (out) await writeFileAtomic(path.join(out, 'documents', `${release.document.id}.json`), release.pretty ?? JSON.stringify(release.document, null, 2) + '\n')
-        await writeDocument(release.document, release.json)
-        ids.push(release.document.id)
+        const { document } = release
+        const earlierPath = listed.get(document.id)
+        // With --out -, no folder: every release is new, as its line on stdout.
+        const accepted: Accepted = folder ? await folder.accept(document, release.pretty) : { kind: 'new', version: 1 }
+        if (accepted.kind === 'new' && accepted.version > 1) summary.versions++
+        if (earlierPath !== undefined) {
+          // Two inputs of one run with one source URL: never one silently lost (issue 18 #4).
+          const what = accepted.kind === 'new' ? `kept as version ${accepted.version}, the earlier one as version ${accepted.version - 1}` : accepted.kind === 'same' ? 'the same content: one Document' : `the content of its version ${accepted.version}; version ${accepted.current} stays current`
+          release.messages.push({ reason: `Same release id as \`${earlierPath}\` (same source URL): ${what}`, ruleId: 'versions/same-id', source: 'commitments', fatal: false, place: { start: { line: 1, column: 1 } } })
+        }
+        // An earlier content read again is kept as it was: documents.jsonl keeps the current version.
+        await writeDocument(document, release.json, accepted.kind !== 'earlier')
+        ids.push(document.id)
       } else {
         failures++
         for (const m of release.messages.filter((m) => m.fatal)) {
@@ -241,8 +281,26 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       progress.tick()
       fill()
     }
+    // The folder is the union of what was extracted into it: releases of earlier runs are listed too.
+    for (const id of folder?.versions.keys() ?? []) {
+      if (listed.has(id)) continue
+      const file = documentFile(out!, id)
+      if (!fs.existsSync(file)) continue
+      const document = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Document
+      await lines.write(JSON.stringify(document))
+      timelineNames.learn(document)
+      listed.set(id, id)
+    }
+    summary.releases = listed.size
     await lines.close()
+    if (out && stale.size > 0) await keepLast(path.join(out, 'documents.jsonl'), stale)
     await errors?.close()
+    if (out && folder) {
+      await folder.compact()
+      const timelines = await writeTimelines(out, timelineNames)
+      summary.timelines = timelines.length
+      for (const sink of sinks) await sink.timelines?.(timelines)
+    }
     for (const sink of sinks) await sink.close()
     await manifest?.compact()
   } catch (error) {
@@ -258,4 +316,21 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   }
   summary.seconds = (performance.now() - started) / 1000
   return summary
+}
+
+/** Rewrite a JSON Lines file of Documents keeping, for the ids given, only their last line (their current version). */
+async function keepLast(file: string, ids: Set<string>): Promise<void> {
+  const text = await fs.promises.readFile(file, 'utf8')
+  const lines = text.split('\n').filter(Boolean)
+  const idOf = (line: string) => (JSON.parse(line) as Document).id
+  const last = new Map<string, number>()
+  lines.forEach((line, i) => {
+    const id = idOf(line)
+    if (ids.has(id)) last.set(id, i)
+  })
+  const kept = lines.filter((line, i) => {
+    const id = idOf(line)
+    return !ids.has(id) || last.get(id) === i
+  })
+  await writeFileAtomic(file, kept.join('\n') + '\n')
 }

@@ -2,7 +2,8 @@
  * The relational schema, as versioned migrations (applied in order, each
  * once, recorded in `schema_migrations`). Keys are the Documents' stable
  * ids; children go with their parent (ON DELETE CASCADE), which is how a
- * changed release is replaced whole. Indexes are on what people filter by:
+ * changed release is replaced whole in those tables, its earlier version
+ * kept in `document_versions` (migration 3). Indexes are on what people filter by:
  * class, verb, entity canonical name and type, date range, document date.
  */
 export interface Migration {
@@ -124,6 +125,53 @@ CREATE TABLE links (
 `
 }
 
+/** Versions, revisions and timelines (SPEC §11, §12); the Documents already stored become version 1. */
+function history(types: { T: string; I: string; DATE: string }): string {
+  const { T, I, DATE } = types
+  return `
+CREATE TABLE document_versions (
+  document_id ${T} NOT NULL,
+  version ${I} NOT NULL,
+  sha256 ${T} NOT NULL,
+  modified_at ${T},
+  seen_at ${T} NOT NULL,
+  document ${T},
+  PRIMARY KEY (document_id, version)
+);
+INSERT INTO document_versions (document_id, version, sha256, modified_at, seen_at) SELECT id, 1, source_sha256, modified_at, loaded_at FROM documents;
+
+CREATE TABLE revisions (
+  document_id ${T} NOT NULL,
+  from_version ${I} NOT NULL,
+  to_version ${I} NOT NULL,
+  ordinal ${I} NOT NULL,
+  change ${T} NOT NULL,
+  commitment_id ${T},
+  old_commitment_id ${T},
+  field ${T},
+  old_value ${T},
+  new_value ${T},
+  PRIMARY KEY (document_id, to_version, ordinal)
+);
+CREATE INDEX revisions_commitment ON revisions (commitment_id);
+
+CREATE TABLE timelines (
+  key ${T} NOT NULL,
+  ordinal ${I} NOT NULL,
+  name ${T} NOT NULL,
+  type ${T} NOT NULL,
+  date ${DATE},
+  document_id ${T} NOT NULL,
+  commitment_id ${T},
+  class ${T},
+  modality ${T},
+  text ${T} NOT NULL,
+  PRIMARY KEY (key, ordinal)
+);
+CREATE INDEX timelines_document ON timelines (document_id);
+`
+}
+
 export const migrations: Migration[] = [
   {
     version: 1,
@@ -148,5 +196,11 @@ END;
     postgres: `
 CREATE INDEX commitments_fts ON commitments USING gin (to_tsvector('english', coalesce(label, '') || ' ' || text));
 `
+  },
+  {
+    version: 3,
+    name: 'document versions, revisions between them, initiative timelines',
+    sqlite: history({ T: 'TEXT', I: 'INTEGER', DATE: 'TEXT' }),
+    postgres: history({ T: 'text', I: 'integer', DATE: 'date' })
   }
 ]

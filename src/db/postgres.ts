@@ -1,7 +1,9 @@
 /**
  * PostgreSQL through node-postgres: `--db postgres://user@host/db`. One
  * transaction per Document; a changed release is replaced whole (its
- * vanished commitments go with it), an unchanged one is not touched, so
+ * vanished commitments go with it) and its earlier version kept in
+ * `document_versions`, with the revision in `revisions` (versions.ts); an
+ * unchanged one is not touched, so
  * re-running an archive changes nothing. `?schema=name` writes into that
  * schema (created if missing), which is how tests use a throwaway one.
  */
@@ -9,7 +11,10 @@ import pg from 'pg'
 import type { Document } from '../schema/document.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
 import { migrate } from './migrate.js'
-import { fromRows, TABLES, toRows, type DocumentRows, type Row } from './rows.js'
+import { revision } from '../versions/revision.js'
+import type { Timeline } from '../versions/timelines.js'
+import { fromRows, revisionRows, TABLES, timelineRows, toRows, type DocumentRows, type Row } from './rows.js'
+import { versionStep } from './versions.js'
 
 /** Postgres allows 65,535 parameters per statement; rows go in chunks well below. */
 const MAX_PARAMETERS = 30_000
@@ -84,13 +89,25 @@ export class PostgresSink implements DocumentSink {
     const rows = toRows(document, json)
     await this.client.query('BEGIN')
     try {
-      const existing = await this.client.query<{ document_hash: string }>('SELECT document_hash FROM documents WHERE id = $1 FOR UPDATE', [document.id])
-      const before = existing.rows[0]?.document_hash
+      const id = document.id
+      const current = await this.client.query<{ sha256: string; hash: string }>('SELECT source_sha256 AS sha256, document_hash AS hash FROM documents WHERE id = $1 FOR UPDATE', [id])
+      const versions = await this.client.query<{ version: number; sha256: string }>('SELECT version, sha256 FROM document_versions WHERE document_id = $1 ORDER BY version', [id])
+      const step = versionStep({ current: current.rows[0], versions: versions.rows }, document.source.sha256, String(rows.documents[0]!.document_hash))
       let outcome: WriteOutcome = 'unchanged'
-      if (before !== rows.documents[0]!.document_hash) {
-        if (before !== undefined) await this.client.query('DELETE FROM documents WHERE id = $1', [document.id])
+      const seen = new Date().toISOString()
+      if (step.kind === 'version') {
+        const previous = (await this.read(id))!
+        if (step.fromRecorded) await this.client.query('UPDATE document_versions SET document = $1 WHERE document_id = $2 AND version = $3', [JSON.stringify(previous), id, step.from])
+        else await this.insert('document_versions', [{ document_id: id, version: step.from, sha256: previous.source.sha256, modified_at: previous.modifiedAt ?? null, seen_at: seen, document: JSON.stringify(previous) }])
+        await this.insert('revisions', revisionRows(revision(previous, document, { from: step.from, to: step.to })))
+      }
+      if (step.kind !== 'unchanged') {
+        if (step.kind !== 'insert') await this.client.query('DELETE FROM documents WHERE id = $1', [id])
         for (const table of TABLES) await this.insert(table, rows[table])
-        outcome = before === undefined ? 'inserted' : 'replaced'
+        outcome = step.kind === 'insert' ? 'inserted' : step.kind === 'replace' ? 'replaced' : 'versioned'
+      }
+      if (step.kind === 'insert' || step.kind === 'version') {
+        await this.insert('document_versions', [{ document_id: id, version: step.kind === 'insert' ? step.version : step.to, sha256: document.source.sha256, modified_at: document.modifiedAt ?? null, seen_at: seen, document: null }])
       }
       await this.client.query('COMMIT')
       return outcome
@@ -98,6 +115,25 @@ export class PostgresSink implements DocumentSink {
       await this.client.query('ROLLBACK')
       throw error
     }
+  }
+
+  async timelines(timelines: Timeline[]): Promise<void> {
+    await this.client.query('BEGIN')
+    try {
+      await this.client.query('DELETE FROM timelines')
+      await this.insert('timelines', timelineRows(timelines))
+      await this.client.query('COMMIT')
+    } catch (error) {
+      await this.client.query('ROLLBACK')
+      throw error
+    }
+  }
+
+  /** A stored version of a release: the current one from its rows, an earlier one from `document_versions`. */
+  async readVersion(id: string, version: number): Promise<Document | undefined> {
+    const row = (await this.client.query<{ document: string | null }>('SELECT document FROM document_versions WHERE document_id = $1 AND version = $2', [id, version])).rows[0]
+    if (!row) return undefined
+    return row.document === null ? this.read(id) : (JSON.parse(row.document) as Document)
   }
 
   /** A stored Document, read back from its rows. */

@@ -4,6 +4,8 @@
  */
 import { createHash } from 'node:crypto'
 import type { Commitment, Document, Position } from '../schema/document.js'
+import type { CommitmentRef, Revision } from '../versions/revision.js'
+import type { Timeline } from '../versions/timelines.js'
 
 export type Row = Record<string, string | number | null>
 
@@ -155,4 +157,26 @@ export function fromRows(rows: DocumentRows): Document {
   optional(document, 'publishedAt', d.published_at)
   optional(document, 'modifiedAt', d.modified_at)
   return document
+}
+
+const value = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v))
+const refText = (c: CommitmentRef) => (c.label ? `${c.label} ${c.text}` : c.text)
+
+/** A revision as `revisions` rows: one per metadata field, added or removed commitment, and changed field. */
+export function revisionRows(r: Revision): Row[] {
+  const base = { document_id: r.id, from_version: r.from.version ?? null, to_version: r.to.version ?? null }
+  const rows: Row[] = []
+  const push = (row: Omit<Row, 'ordinal'>) => rows.push({ ...base, ordinal: rows.length, commitment_id: null, old_commitment_id: null, field: null, old_value: null, new_value: null, ...row })
+  for (const m of r.metadata) push({ change: 'metadata', field: m.field, old_value: value(m.old), new_value: value(m.new) })
+  for (const c of r.added) push({ change: 'added', commitment_id: c.id, new_value: refText(c) })
+  for (const c of r.removed) push({ change: 'removed', old_commitment_id: c.id, old_value: refText(c) })
+  for (const c of r.changed) for (const f of c.fields) push({ change: 'changed', commitment_id: c.new.id, old_commitment_id: c.old.id, field: f.field, old_value: value(f.old), new_value: value(f.new) })
+  return rows
+}
+
+/** Timelines as `timelines` rows, one per event. */
+export function timelineRows(timelines: Timeline[]): Row[] {
+  return timelines.flatMap((t) =>
+    t.events.map((e, ordinal) => ({ key: t.key, ordinal, name: t.name, type: t.type, date: e.date, document_id: e.document, commitment_id: e.commitment, class: e.class, modality: e.modality, text: e.text }))
+  )
 }

@@ -2,7 +2,9 @@
  * The embedded database: SQLite through better-sqlite3, in one file
  * (`output/commitments.db` by default), with FTS5 over commitment text.
  * Each Document is written whole or not at all (a savepoint of its own): a
- * changed release is replaced whole, an unchanged one is left as it is.
+ * changed release is replaced whole in the main tables, its earlier version
+ * kept in `document_versions` with the revision in `revisions` (see
+ * versions.ts); an unchanged one is left as it is.
  * Documents are committed in groups of up to 64, which halves the load
  * time; a run killed mid-way loses at most the open group, never half a
  * Document, and its resume writes the group again.
@@ -13,7 +15,10 @@ import Database from 'better-sqlite3'
 import type { Document } from '../schema/document.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
 import { migrate } from './migrate.js'
-import { fromRows, TABLES, toRows, type DocumentRows, type Row } from './rows.js'
+import { revision } from '../versions/revision.js'
+import type { Timeline } from '../versions/timelines.js'
+import { fromRows, revisionRows, TABLES, timelineRows, toRows, type DocumentRows, type Row } from './rows.js'
+import { versionStep } from './versions.js'
 
 /** Documents per committed transaction. */
 const GROUP = 64
@@ -61,23 +66,48 @@ export class SqliteSink implements DocumentSink {
     statement.run(row)
   }
 
-  private store?: (rows: DocumentRows, id: string) => WriteOutcome
+  private store?: (rows: DocumentRows, document: Document) => WriteOutcome
 
   /** The write of one Document, its statements prepared once per connection, not once per Document. */
   private prepared() {
     if (this.store) return this.store
-    const hash = this.db.prepare('SELECT document_hash FROM documents WHERE id = ?')
+    const current = this.db.prepare('SELECT source_sha256 AS sha256, document_hash AS hash FROM documents WHERE id = ?')
+    const versions = this.db.prepare('SELECT version, sha256 FROM document_versions WHERE document_id = ? ORDER BY version')
     const remove = this.db.prepare('DELETE FROM documents WHERE id = ?')
-    const store = this.db.transaction((rows: DocumentRows, id: string): WriteOutcome => {
-      const existing = hash.get(id) as { document_hash: string } | undefined
-      if (existing?.document_hash === rows.documents[0]!.document_hash) return 'unchanged'
+    const keep = this.db.prepare('UPDATE document_versions SET document = ? WHERE document_id = ? AND version = ?')
+    const store = this.db.transaction((rows: DocumentRows, document: Document): WriteOutcome => {
+      const id = document.id
+      const head = rows.documents[0]!
+      const step = versionStep(
+        { current: current.get(id) as { sha256: string; hash: string } | undefined, versions: versions.all(id) as Array<{ version: number; sha256: string }> },
+        document.source.sha256,
+        String(head.document_hash)
+      )
+      if (step.kind === 'unchanged') return 'unchanged'
+      if (step.kind === 'version') {
+        const previous = fromRows(this.rowsOf(id))
+        if (step.fromRecorded) keep.run(JSON.stringify(previous), id, step.from)
+        else this.insert('document_versions', { document_id: id, version: step.from, sha256: previous.source.sha256, modified_at: previous.modifiedAt ?? null, seen_at: new Date().toISOString(), document: JSON.stringify(previous) })
+        for (const row of revisionRows(revision(previous, document, { from: step.from, to: step.to }))) this.insert('revisions', row)
+      }
       // Replaced whole: the cascade removes its sections, commitments and their mentions.
-      if (existing) remove.run(id)
+      if (step.kind !== 'insert') remove.run(id)
       for (const table of TABLES) for (const row of rows[table]) this.insert(table, row)
-      return existing ? 'replaced' : 'inserted'
+      if (step.kind === 'replace') return 'replaced'
+      const version = step.kind === 'insert' ? step.version : step.to
+      this.insert('document_versions', { document_id: id, version, sha256: document.source.sha256, modified_at: document.modifiedAt ?? null, seen_at: new Date().toISOString(), document: null })
+      return step.kind === 'insert' ? 'inserted' : 'versioned'
     })
     this.store = store
     return store
+  }
+
+  async timelines(timelines: Timeline[]): Promise<void> {
+    this.commit()
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM timelines')
+      for (const row of timelineRows(timelines)) this.insert('timelines', row)
+    })()
   }
 
   private open = 0
@@ -85,7 +115,7 @@ export class SqliteSink implements DocumentSink {
   async write(document: Document, json?: string): Promise<WriteOutcome> {
     if (this.open === 0) this.db.exec('BEGIN')
     // Inside the group's transaction, better-sqlite3 runs `store` in a savepoint.
-    const outcome = this.prepared()(toRows(document, json), document.id)
+    const outcome = this.prepared()(toRows(document, json), document)
     if (++this.open >= GROUP) this.commit()
     return outcome
   }
@@ -99,9 +129,22 @@ export class SqliteSink implements DocumentSink {
   /** A stored Document, read back from its rows (what is written so far is committed first). */
   read(id: string): Document | undefined {
     this.commit()
+    const rows = this.rowsOf(id)
+    return rows.documents.length === 0 ? undefined : fromRows(rows)
+  }
+
+  /** A stored version of a release: the current one from its rows, an earlier one from `document_versions`. */
+  readVersion(id: string, version: number): Document | undefined {
+    this.commit()
+    const row = this.db.prepare('SELECT document FROM document_versions WHERE document_id = ? AND version = ?').get(id, version) as { document: string | null } | undefined
+    if (!row) return undefined
+    return row.document === null ? this.read(id) : (JSON.parse(row.document) as Document)
+  }
+
+  /** The rows of one stored Document, read inside the current transaction. */
+  private rowsOf(id: string): DocumentRows {
     const one = (sql: string) => this.db.prepare(sql).all(id) as Row[]
     const documents = one('SELECT * FROM documents WHERE id = ?')
-    if (documents.length === 0) return undefined
     const byCommitment = (table: string) => one(`SELECT t.* FROM ${table} t JOIN commitments c ON c.id = t.commitment_id WHERE c.document_id = ? ORDER BY c.idx, t.ordinal`)
     const rows: DocumentRows = {
       documents,
@@ -112,7 +155,7 @@ export class SqliteSink implements DocumentSink {
       amounts: byCommitment('amounts'),
       links: byCommitment('links')
     }
-    return fromRows(rows)
+    return rows
   }
 
   async close(): Promise<void> {

@@ -25,6 +25,9 @@ th { position: sticky; top: 0; background: #f6f6f6; }
 mark.date { background: #fff3b0; } mark.amount { background: #d8f5d0; } mark.entity { background: #dbe9ff; }
 .warnings li { color: #8a4b00; }
 .empty { color: #888; font-style: italic; }
+del { background: #fde2e1; color: #8b1a1a; } ins { background: #dcf5dc; color: #145214; text-decoration: none; }
+mark a.initiative { color: inherit; text-decoration: underline dotted; }
+.revision li, .event-item { margin: .25rem 0; } .release h3 { font-size: .95rem; margin-bottom: .2rem; }
 ${CLASSES.map(({ name, colour }) => `.c-${name} { border-left-color: ${colour}; } .bg-${name} { background: ${colour}; }`).join('\n')}
 `
 

@@ -9,7 +9,10 @@
  * - `documents/<id>.html`: the release in reading order (it is read again
  *   through the pipeline, so narrative paragraphs show too), each
  *   commitment highlighted by class with its entities, dates and amounts
- *   marked and its place in the source; then the warnings.
+ *   marked and its place in the source; then the warnings, and the
+ *   release's history when the folder holds several versions (history.ts);
+ * - `initiatives/<slug>.html`: each initiative's timeline (initiatives.ts),
+ *   linked from its entity mentions and, for the most frequent, the index.
  *
  * Every string from a release is escaped, links are kept only when they are
  * http(s), and a Content-Security-Policy allows no script but the report's
@@ -31,6 +34,11 @@ import { STYLE, SCRIPT } from './assets.js'
 import { classesByMonth, topList } from './charts.js'
 import { CLASSES } from './classes.js'
 import { html, safeUrl } from './escape.js'
+import { historySection } from './history.js'
+import { entityLinker, initiativePage, initiativesSection } from './initiatives.js'
+import { FolderVersions, readRevisions } from '../versions/folder.js'
+import { buildTimelines, readTimelines } from '../versions/timelines-file.js'
+import type { Revision } from '../versions/revision.js'
 
 const scriptHash = `sha256-${createHash('sha256').update(SCRIPT).digest('base64')}`
 const CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${scriptHash}'; base-uri 'none'; form-action 'none'`
@@ -59,10 +67,13 @@ const legend = () =>
 
 const where = (c: Commitment) => `line ${c.position.start.line}:${c.position.start.column}–${c.position.end.line}:${c.position.end.column} (offset ${c.position.start.offset}–${c.position.end.offset})`
 
+/** Where an entity mention links to (its initiative page), set for the build under way. */
+let linkEntity: (entity: Commitment['entities'][number]) => string | undefined = () => undefined
+
 /** The commitment's text with its entities, dates and amounts marked, escaped piece by piece. */
 export function markedText(c: Commitment): string {
   const marks = [
-    ...c.entities.map((e) => ({ start: e.start, end: e.end, cls: 'entity', title: `${e.type}${e.canonical ? `: ${e.canonical}` : ''}` })),
+    ...c.entities.map((e) => ({ start: e.start, end: e.end, cls: 'entity', title: `${e.type}${e.canonical ? `: ${e.canonical}` : ''}`, href: linkEntity(e) })),
     ...c.dates.map((d) => ({ start: d.start, end: d.end, cls: 'date', title: `${d.value}${d.mod ? ` (${d.mod})` : ''}${d.from ? ` ${d.from}…${d.to}` : ''}` })),
     ...c.amounts.map((a) => ({ start: a.start, end: a.end, cls: 'amount', title: `${a.value}${a.max !== undefined ? `–${a.max}` : ''} ${a.unit}${a.mod ? ` (${a.mod})` : ''}` }))
   ].sort((a, b) => a.start - b.start || b.end - a.end)
@@ -70,7 +81,9 @@ export function markedText(c: Commitment): string {
   let at = 0
   for (const mark of marks) {
     if (mark.start < at || mark.end > c.text.length) continue
-    out += html(c.text.slice(at, mark.start)) + `<mark class="${mark.cls}" title="${html(mark.title)}">${html(c.text.slice(mark.start, mark.end))}</mark>`
+    const inner = html(c.text.slice(mark.start, mark.end))
+    const href = 'href' in mark ? mark.href : undefined
+    out += html(c.text.slice(at, mark.start)) + `<mark class="${mark.cls}" title="${html(mark.title)}">${href ? `<a class="initiative" href="${html(href)}">${inner}</a>` : inner}</mark>`
     at = mark.end
   }
   return out + html(c.text.slice(at))
@@ -152,7 +165,7 @@ async function blocksOf(document: Document, cwd: string, config: ResolvedConfig)
   return again?.id === document.id ? file.data.blocks : undefined
 }
 
-function documentPage(document: Document, body: string): string {
+function documentPage(document: Document, body: string, history = ''): string {
   const url = document.source.url ? safeUrl(document.source.url) : undefined
   const warnings = document.warnings.length
     ? `<h2>Warnings</h2><ul class="warnings">${document.warnings.map((w) => `<li>${w.position ? `line ${w.position.start.line}:${w.position.start.column} ` : ''}${html(w.message)} <span class="muted">${html(w.ruleId)}</span></li>`).join('')}</ul>`
@@ -167,11 +180,12 @@ ${legend()}
 <article class="reading">
 ${body}
 </article>
-${warnings}`
+${warnings}
+${history}`
   )
 }
 
-function indexPage(documents: Document[]): string {
+function indexPage(documents: Document[], initiatives = ''): string {
   const total = documents.reduce((n, d) => n + d.commitments.length, 0)
   const byMonth = new Map<string, Map<string, number>>()
   const topics = new Map<string, number>()
@@ -221,6 +235,7 @@ ${legend()}
 <figure><figcaption>Top topics</figcaption>${topList(top(topics), 'Top topics', 'No topics.')}</figure>
 <figure><figcaption>Top entities</figcaption>${topList(top(entities), 'Top entities', 'No entities extracted yet.')}</figure>
 </div>
+${initiatives}
 <h2>Documents</h2>
 <table id="documents"><thead><tr><th>Title</th><th>Date</th><th>Kind</th><th>Commitments</th><th>By class</th></tr></thead><tbody>
 ${docRows}
@@ -256,11 +271,24 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
   const lines = readline.createInterface({ input: fs.createReadStream(path.join(out, 'documents.jsonl')), crlfDelay: Infinity })
   for await (const line of lines) if (line.trim()) documents.push(JSON.parse(line) as Document)
   let withoutSource = 0
+  // Versions, revisions and timelines (SPEC §11, §12); a folder from before them gets its timelines now.
+  const versions = await FolderVersions.open(out)
+  const revisions = new Map<string, Revision[]>()
+  for (const r of await readRevisions(out)) revisions.set(r.id, [...(revisions.get(r.id) ?? []), r])
+  const timelines = fs.existsSync(path.join(out, 'timelines.jsonl')) ? await readTimelines(out) : await buildTimelines(path.join(out, 'documents.jsonl'))
+  linkEntity = entityLinker(timelines, '../')
+  for (const timeline of timelines) {
+    const { title, body } = initiativePage(timeline)
+    await writeFileAtomic(path.join(dir, 'initiatives', `${timeline.slug}.html`), page(title, body))
+  }
   for (const document of documents) {
     const blocks = await blocksOf(document, cwd, options.config)
     if (!blocks) withoutSource++
-    await writeFileAtomic(path.join(dir, 'documents', `${document.id}.html`), documentPage(document, blocks ? readingView(blocks, document) : documentView(document)))
+    const history = historySection(versions.versions.get(document.id), revisions.get(document.id) ?? [])
+    await writeFileAtomic(path.join(dir, 'documents', `${document.id}.html`), documentPage(document, blocks ? readingView(blocks, document) : documentView(document), history))
   }
-  await writeFileAtomic(path.join(dir, 'index.html'), indexPage(documents))
+  linkEntity = entityLinker(timelines, '')
+  await writeFileAtomic(path.join(dir, 'index.html'), indexPage(documents, initiativesSection(timelines)))
+  linkEntity = () => undefined
   return { dir, documents: documents.length, commitments: documents.reduce((n, d) => n + d.commitments.length, 0), withoutSource }
 }

@@ -3,15 +3,22 @@
  * batch hands every Document (new or reused) to every sink, in input order.
  */
 import type { Document } from '../schema/document.js'
+import type { Timeline } from '../versions/timelines.js'
 
-/** What a database did with a Document. */
-export type WriteOutcome = 'inserted' | 'replaced' | 'unchanged' | 'written'
+/**
+ * What a database did with a Document: a new release, the same content
+ * stored again (a newer pipeline), nothing, or a new version of a release
+ * it held (the earlier one kept, SPEC §11).
+ */
+export type WriteOutcome = 'inserted' | 'replaced' | 'unchanged' | 'versioned' | 'written'
 
 export interface DocumentSink {
   /** A short name for reports: `sqlite:output/commitments.db`, `postgres`, `csv`. */
   readonly name: string
   /** `json`: the Document's compact JSON, when the caller already has it. */
   write(document: Document, json?: string): Promise<WriteOutcome>
+  /** Replace the initiative timelines (databases only). */
+  timelines?(timelines: Timeline[]): Promise<void>
   /** Finish: commit, flush, rename into place. */
   close(): Promise<void>
   /** Give up after an error: nothing half-written is left behind. */

@@ -1,0 +1,227 @@
+/**
+ * Initiative timelines (SPEC §12), built in two passes over an archive's
+ * Documents so that no more than one Document is held at a time:
+ *
+ * 1. `learn` each Document: the names of its initiative and organization
+ *    entities and its abbreviations, grouped into keys (keys.ts);
+ * 2. `collect` each Document again: every commitment whose text (or label)
+ *    names a key, in any of its forms, becomes a compact event; a title
+ *    that names it, a release-level event.
+ *
+ * Multi-word names match on normalised words; a one-word name ("iCET",
+ * "TRUST", "AUKUS") only as written, so "trust" in a sentence is not TRUST.
+ */
+import { createHash } from 'node:crypto'
+import type { Document } from '../schema/document.js'
+import { NameGroups, normaliseName } from './keys.js'
+
+/** Entity types whose mentions make timelines. */
+export const TIMELINE_TYPES = new Set(['initiative', 'organization'])
+
+export interface TimelineEvent {
+  date: string | null
+  document: string
+  title: string | null
+  /** The commitment naming the key, or null when it is the release's title. */
+  commitment: string | null
+  class: string | null
+  modality: string | null
+  text: string
+}
+
+export interface Timeline {
+  key: string
+  /** A file-name-safe form of the key, for the report's page. */
+  slug: string
+  name: string
+  type: string
+  aliases: string[]
+  /** Every normalised name of the key (what entity mentions are looked up by). */
+  names: string[]
+  releases: number
+  first: string | null
+  last: string | null
+  /** Class of the latest commitment naming it: where the initiative stands. */
+  latestClass: string | null
+  events: TimelineEvent[]
+}
+
+const bump = <K>(map: Map<K, number>, key: K, by = 1) => map.set(key, (map.get(key) ?? 0) + by)
+/** Words as written, periods dropped first as normaliseName does ("U.S." → "US"). */
+const asWritten = (text: string) => text.normalize('NFKC').replace(/\./g, '').match(/[\p{L}\p{N}]+/gu) ?? []
+
+export const slugOf = (key: string) =>
+  `${key.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'key'}-${createHash('sha1').update(key).digest('hex').slice(0, 6)}`
+
+interface Trie {
+  next: Map<string, Trie>
+  key?: string
+}
+
+interface DocumentMeta {
+  id: string
+  title: string | null
+  date: string | null
+}
+
+export class TimelineBuilder {
+  private readonly groups = new NameGroups()
+  /** Normalised name → its spellings as written, counted. */
+  private readonly spellings = new Map<string, Map<string, number>>()
+  private readonly types = new Map<string, Map<string, number>>()
+  private readonly entityNames = new Set<string>()
+  private keys = new Map<string, string>()
+  /** Multi-word names as a trie of words: a text is matched in one walk per word. */
+  private readonly multi: Trie = { next: new Map() }
+  private readonly single = new Map<string, string>()
+  private readonly documents: DocumentMeta[] = []
+  private readonly events = new Map<string, Array<{ doc: number; commitment: string | null; class: string | null; modality: string | null; text: string; order: number }>>()
+
+  private spelled(name: string, written: string): string {
+    if (!name) return name
+    this.groups.add(name)
+    const map = this.spellings.get(name) ?? new Map<string, number>()
+    bump(map, written.trim())
+    this.spellings.set(name, map)
+    return name
+  }
+
+  /** Pass 1: names and abbreviations. */
+  learn(document: Document): void {
+    for (const a of document.abbreviations) this.groups.union(this.spelled(normaliseName(a.long), a.long), this.spelled(normaliseName(a.short), a.short))
+    for (const c of document.commitments) {
+      for (const e of c.entities) {
+        if (!TIMELINE_TYPES.has(e.type)) continue
+        const name = this.spelled(normaliseName(e.text), e.text)
+        if (!name) continue
+        this.entityNames.add(name)
+        const types = this.types.get(name) ?? new Map<string, number>()
+        bump(types, e.type)
+        this.types.set(name, types)
+        if (e.canonical) this.groups.union(this.spelled(normaliseName(e.canonical), e.canonical), name)
+        const inner = /\(([^()]+)\)\s*$/u.exec(e.text)?.[1]
+        if (inner) this.groups.union(name, this.spelled(normaliseName(inner), inner))
+      }
+    }
+  }
+
+  /** Between the passes: keys, and the matchers of every form of every key. */
+  prepare(): void {
+    this.groups.joinSuffixes()
+    this.keys = this.groups.keys()
+    const wanted = new Set([...this.entityNames].map((n) => this.keys.get(n)!))
+    for (const [name, key] of this.keys) {
+      if (!wanted.has(key)) continue
+      const tokens = name.split(' ')
+      if (tokens.length >= 2) {
+        let node = this.multi
+        for (const token of tokens) {
+          let child = node.next.get(token)
+          if (!child) node.next.set(token, (child = { next: new Map() }))
+          node = child
+        }
+        node.key = key
+      } else {
+        for (const written of this.spellings.get(name)?.keys() ?? []) {
+          const token = asWritten(written)
+          if (token.length === 1) this.single.set(token[0]!, key)
+        }
+      }
+    }
+  }
+
+  /** The keys a text names. */
+  private named(text: string): Set<string> {
+    const found = new Set<string>()
+    const written = asWritten(text)
+    const tokens = written.map((t) => t.toLowerCase())
+    for (let i = 0; i < tokens.length; i++) {
+      let node = this.multi.next.get(tokens[i]!)
+      for (let j = i + 1; node; j++) {
+        if (node.key) found.add(node.key)
+        node = j < tokens.length ? node.next.get(tokens[j]!) : undefined
+      }
+    }
+    for (const token of written) {
+      const key = this.single.get(token)
+      if (key) found.add(key)
+    }
+    return found
+  }
+
+  private event(key: string, value: { doc: number; commitment: string | null; class: string | null; modality: string | null; text: string; order: number }): void {
+    const list = this.events.get(key) ?? []
+    list.push(value)
+    this.events.set(key, list)
+  }
+
+  private readonly normalised = new Map<string, string>()
+
+  /** The key of an entity as written (normalised once per spelling). */
+  private keyOf(text: string): string {
+    let name = this.normalised.get(text)
+    if (name === undefined) this.normalised.set(text, (name = normaliseName(text)))
+    return this.keys.get(name) ?? name
+  }
+
+  /** Pass 2: the events of one Document. */
+  collect(document: Document): void {
+    const doc = this.documents.push({ id: document.id, title: document.title, date: document.date }) - 1
+    if (document.title) for (const key of this.named(document.title)) this.event(key, { doc, commitment: null, class: null, modality: null, text: document.title, order: -1 })
+    for (const c of document.commitments) {
+      // One string per commitment, shared by the events of all its keys.
+      const text = c.label ? `${c.label} ${c.text}` : c.text
+      const keys = this.named(text)
+      for (const e of c.entities) if (TIMELINE_TYPES.has(e.type)) keys.add(this.keyOf(e.text))
+      keys.delete('')
+      for (const key of keys) this.event(key, { doc, commitment: c.id, class: c.action.class, modality: c.action.modality, text, order: c.index })
+    }
+  }
+
+  /** The timelines, the initiatives in the most releases first. */
+  build(): Timeline[] {
+    const members = new Map<string, string[]>()
+    for (const [name, key] of this.keys) {
+      const list = members.get(key)
+      if (list) list.push(name)
+      else members.set(key, [name])
+    }
+    const timelines: Timeline[] = []
+    for (const [key, raw] of this.events) {
+      const sorted = raw.sort((a, b) => {
+        const da = this.documents[a.doc]!.date ?? '9999'
+        const db = this.documents[b.doc]!.date ?? '9999'
+        return da < db ? -1 : da > db ? 1 : a.doc - b.doc || a.order - b.order
+      })
+      const events: TimelineEvent[] = sorted.map((e) => {
+        const d = this.documents[e.doc]!
+        return { date: d.date, document: d.id, title: d.title, commitment: e.commitment, class: e.class, modality: e.modality, text: e.text }
+      })
+      const names = members.get(key) ?? [key]
+      const spelled = new Map<string, number>()
+      const types = new Map<string, number>()
+      for (const name of names) {
+        for (const [written, n] of this.spellings.get(name) ?? []) bump(spelled, written, n)
+        for (const [type, n] of this.types.get(name) ?? []) bump(types, type, n)
+      }
+      const byCount = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k)
+      const spellings = byCount(spelled)
+      const dates = events.map((e) => e.date).filter((d): d is string => d !== null)
+      const latest = [...events].reverse().find((e) => e.class !== null)
+      timelines.push({
+        key,
+        slug: slugOf(key),
+        name: spellings.find((s) => s.includes(' ')) ?? spellings[0] ?? key,
+        type: byCount(types)[0] ?? 'initiative',
+        aliases: spellings.slice(0, 20),
+        names: [...names].sort(),
+        releases: new Set(events.map((e) => e.document)).size,
+        first: dates[0] ?? null,
+        last: dates[dates.length - 1] ?? null,
+        latestClass: latest?.class ?? null,
+        events
+      })
+    }
+    return timelines.sort((a, b) => b.releases - a.releases || b.events.length - a.events.length || (a.key < b.key ? -1 : 1))
+  }
+}
