@@ -129,6 +129,6 @@ describe('commitments schema', () => {
   it('names the commands and fails on an unknown command', () => {
     const result = run(['frob'])
     expect(result.status).toBe(2)
-    expect(result.stderr).toMatch(/Unknown command `frob`, expected one of extract, report, schema; see `commitments --help`/)
+    expect(result.stderr).toMatch(/Unknown command `frob`, expected one of extract, report, diff, schema; see `commitments --help`/)
   })
 })
