@@ -25,7 +25,7 @@ import breakPositions from './stages/break-positions.js'
 import amounts from './stages/amounts.js'
 import dates from './stages/dates.js'
 import entities from './stages/entities.js'
-import frontMatter from './stages/front-matter.js'
+import frontMatter, { openingRule } from './stages/front-matter.js'
 import { hasFatal } from './stages/guard.js'
 import items from './stages/items.js'
 import { readBytes, readText, unreadable, type Format } from './stages/read.js'
@@ -88,7 +88,7 @@ export async function processFile(file: VFile, config: ResolvedConfig = resolveC
       await html.run(html.parse(file), file)
     } else {
       markdown ??= markdownProcessor().freeze()
-      file.value = repairEmphasis(String(file.value))
+      file.value = openingRule(repairEmphasis(String(file.value)))
       await markdown.run(markdown.parse(file), file)
     }
   } catch (error) {

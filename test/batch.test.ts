@@ -56,7 +56,7 @@ describe('faults (issue 6)', () => {
     expect(Object.keys(byFile).sort()).toEqual(Object.keys(bad).sort())
     expect(byFile['binary.md'].reason).toMatch(/binary|UTF-8/)
     expect(byFile['empty.md'].reason).toMatch(/empty/)
-    expect(byFile['truncated.md'].reason).toMatch(/Unexpected byte 0xe2 at offset/)
+    expect(byFile['truncated.md'].reason).toMatch(/Unexpected byte 0xe2 \(a 3-byte sequence cut short: the file ends\) at offset/)
     expect(byFile['truncated.md'].line).toBeGreaterThan(1)
     expect(byFile['latin1.md'].reason).toMatch(/Unexpected byte 0xa0/)
     expect(byFile['junk.md'].reason).toMatch(/50\.0 MB, expected at most 20\.0 MB/)

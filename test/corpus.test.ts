@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Document, runExtract } from '../src/index.js'
-import { config, root } from './helpers.js'
+import { config, coversText, root } from './helpers.js'
 
 const shared = path.resolve(root, '..', 'shared')
 const corpus = path.join(shared, 'corpus', 'markdown')
@@ -40,6 +40,18 @@ function goldSubset(dir: string, keep: (entry: { file: string; commitments: Arra
   return { gold, inputs }
 }
 
+/** Every commitment's position covers its text (issue 18 #9): none ends at its label, none is empty. */
+function expectPositionsCoverText(docs: Document[]) {
+  const missed: string[] = []
+  for (const doc of docs) {
+    const source = fs.readFileSync(path.resolve(root, doc.source.path!), 'utf8').replace(/^\ufeff/, '')
+    for (const c of doc.commitments) {
+      if (!coversText(source, c.position, c.text)) missed.push(`${doc.source.path}:${c.position.start.line}:${c.position.start.column}-${c.position.end.line}:${c.position.end.column} ${c.text.slice(0, 60)}`)
+    }
+  }
+  expect(missed).toEqual([])
+}
+
 describe.skipIf(!present)('shared corpus', () => {
   it('extracts every markdown release into one valid Document, with no failure', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'))
@@ -60,6 +72,7 @@ describe.skipIf(!present)('shared corpus', () => {
       }
     }
     expect(mentions).toBeGreaterThan(5000)
+    expectPositionsCoverText(docs)
   })
 
   it('extracts every HTML release into one valid Document; whole pages only from their article', async () => {
@@ -73,6 +86,7 @@ describe.skipIf(!present)('shared corpus', () => {
       expect(Document.safeParse(doc).success).toBe(true)
       for (const c of doc.commitments) for (const m of [...c.entities, ...c.dates, ...c.amounts]) expect(c.text.slice(m.start, m.end)).toBe(m.text)
     }
+    expectPositionsCoverText(docs)
     const wholePages = docs.filter((doc) => /\/00[123]-/.test(doc.source.path ?? ''))
     expect(wholePages).toHaveLength(3)
     for (const doc of wholePages) {
@@ -98,9 +112,9 @@ describe.skipIf(!present)('shared corpus', () => {
     // Issue 5's targets (SPEC §7).
     expect(result.dates.f1).toBeGreaterThanOrEqual(0.8)
     expect(result.dateValueAccuracy).toBeGreaterThanOrEqual(0.85)
-    // Issue 4's targets (SPEC §6).
-    expect(result.entitiesTyped.f1).toBeGreaterThanOrEqual(0.7)
-    expect(result.entitiesUntyped.f1).toBeGreaterThanOrEqual(0.8)
+    // Issue 17's targets (SPEC §6).
+    expect(result.entitiesTyped.f1).toBeGreaterThanOrEqual(0.9)
+    expect(result.entitiesUntyped.f1).toBeGreaterThanOrEqual(0.93)
   })
 
   it('scores the HTML release 011 as its markdown twin 136 (SPEC §10)', async () => {
@@ -129,8 +143,8 @@ describe.skipIf(!present)('shared corpus', () => {
     expect(inputs).toHaveLength(5)
     const result = await score(gold, inputs)
     expect(result.entitiesTyped.gold).toBeGreaterThanOrEqual(600)
-    expect(result.entitiesTyped.f1).toBeGreaterThanOrEqual(0.7)
-    expect(result.entitiesUntyped.f1).toBeGreaterThanOrEqual(0.8)
+    expect(result.entitiesTyped.f1).toBeGreaterThanOrEqual(0.9)
+    expect(result.entitiesUntyped.f1).toBeGreaterThanOrEqual(0.93)
   })
 
   it('holds on the blind annotations in test/annotated', async () => {

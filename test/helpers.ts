@@ -44,3 +44,35 @@ export const readJsonl = (file: string): any[] =>
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line))
+
+/**
+ * Whether a commitment's position covers its text (issue 18 #9): the
+ * letters and digits of its text, in order, are letters and digits of the
+ * source between start and end, once the source's tags are taken out and
+ * its numeric character references decoded (or as written, for tags in a
+ * code span); the source may hold more (link targets, escapes, markup),
+ * never fewer. An empty span covers nothing.
+ */
+export function coversText(source: string, position: { start: { offset: number }; end: { offset: number } }, text: string): boolean {
+  if (position.end.offset <= position.start.offset) return false
+  const raw = source.slice(position.start.offset, position.end.offset)
+  const visible = raw
+    .replace(/<\/?(?:br|p|li|ul|ol|div|h[1-6]|td|th|tr|table|blockquote|section|article)\b[^>]*>/gi, ' ')
+    .replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi, '')
+    .replace(/&#(x[0-9a-f]+|\d+);/gi, (whole, n: string) => {
+      const code = n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : Number(n)
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    })
+  const letters = (value: string) => (value.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]/gu) ?? []).join('')
+  const wanted = letters(text)
+  return [visible, raw].some((value) => {
+    const have = letters(value)
+    let k = 0
+    for (const char of wanted) {
+      k = have.indexOf(char, k)
+      if (k < 0) return false
+      k++
+    }
+    return true
+  })
+}

@@ -88,6 +88,21 @@ describe('page metadata', () => {
     expect(cleanPageTitle('Joint Statement - United States Department of State')).toBe('Joint Statement')
     expect(cleanPageTitle('U.S.-India Joint Statement | Embassy News', 'Embassy News')).toBe('U.S.-India Joint Statement')
     expect(cleanPageTitle('The U.S.-Japan Climate Partnership – Fact Sheet')).toBe('The U.S.-Japan Climate Partnership – Fact Sheet')
+    // Other publishers (issue 12): listed names, og:site_name, and unlisted offices by their shape.
+    expect(cleanPageTitle('Prime Minister Carney speaks with President of the European Commission Ursula von der Leyen | Prime Minister of Canada')).toBe(
+      'Prime Minister Carney speaks with President of the European Commission Ursula von der Leyen'
+    )
+    expect(cleanPageTitle('UK-India Joint Statement - GOV.UK')).toBe('UK-India Joint Statement')
+    expect(cleanPageTitle('Joint Statement on Quantum Cooperation - United States Department of State')).toBe('Joint Statement on Quantum Cooperation')
+    expect(cleanPageTitle('Readout of President Biden’s Call | The White House')).toBe('Readout of President Biden’s Call')
+    expect(cleanPageTitle('Japan-Australia Joint Statement | Ministry of Foreign Affairs of Japan')).toBe('Japan-Australia Joint Statement')
+    expect(cleanPageTitle('Joint Communiqué – Ministry of Foreign Affairs of Ruritania')).toBe('Joint Communiqué')
+    expect(cleanPageTitle('Media Release – Prime Minister’s Office')).toBe('Media Release')
+    expect(cleanPageTitle('Statement | Canada.ca | Government of Canada')).toBe('Statement')
+    expect(cleanPageTitle('Joint Statement | Acme News', 'Acme News')).toBe('Joint Statement')
+    // A tail that is a people's meeting, not an office, stays.
+    expect(cleanPageTitle('Joint Statement – President Biden and Prime Minister Kishida')).toBe('Joint Statement – President Biden and Prime Minister Kishida')
+    expect(cleanPageTitle('Readout - Prime Minister’s meeting with the President of Kenya')).toBe('Readout - Prime Minister’s meeting with the President of Kenya')
   })
 
   it('reads og:/article: tags, <time>, a canonical link, and falls back to <title>', async () => {

@@ -7,7 +7,7 @@ import { location } from 'vfile-location'
 import { describe, expect, it } from 'vitest'
 import { Document, extract } from '../src/index.js'
 import { jsonErrorOffset } from '../src/text/json-error.js'
-import { config } from './helpers.js'
+import { config, coversText } from './helpers.js'
 
 const word = fc.constantFrom('Launching', 'the', 'United States', 'will', 'expand', 'India’s', 'U.S.-India', 'cooperation', 'Welcoming', 'partners', '21<sup>st</sup>', 'MQ-9B', 'x', '\u00a0', '\u2060', '&amp;', '\\*', 'Advances', 'to', 'and', '—', ':', '.', ',')
 const words = fc.array(word, { minLength: 1, maxLength: 14 }).map((w) => w.join(' '))
@@ -66,6 +66,19 @@ const html = fc.tuple(fc.constantFrom('fragment', 'page', 'article'), fc.array(h
   return `<!doctype html><html>${head}<body><header><ul><li><a href="/">Home</a></li></ul></header>${kind === 'article' ? `<article>${body}</article>` : body}<footer>Footer text</footer></body></html>`
 })
 
+describe('positions cover their text (issue 18 #9)', () => {
+  it('ends a labelled item with a nested list at its text, not at its label (corpus release 032, line 230)', async () => {
+    const body = '-   **Expanding Access to Finance:**\u00a0 The DFC and USAID intend\n    to launch a Microfinance Facility for enterprises.\u00a0  \n    -   As a first step, DFC and USAID intend to issue an open call.\n'
+    const { document, file } = await extract(`---\ntitle: 'FACT SHEET: X'\n---\n\n${body}`, { path: 'p.md', config })
+    const value = String(file.value)
+    const [item, nested] = document!.commitments
+    expect(item!.label).toBe('Expanding Access to Finance')
+    expect(value.slice(item!.position.start.offset, item!.position.end.offset)).toMatch(/^-   \*\*Expanding[^]*for enterprises\.$/)
+    expect([item!.position.start.line, item!.position.end.line]).toEqual([5, 6])
+    for (const c of [item!, nested!]) expect(coversText(value, c.position, c.text)).toBe(true)
+  })
+})
+
 describe('properties', () => {
   it('never crashes, always validates, offsets always hold (HTML)', async () => {
     await fc.assert(
@@ -78,6 +91,7 @@ describe('properties', () => {
           expect(c.text).toBe(c.text.trim())
           expect(c.text).not.toMatch(/\s{2}|[\u00a0\u2060\u200b]/)
           expect(c.position.start.offset).toBeLessThanOrEqual(c.position.end.offset)
+          expect(coversText(text, c.position, c.text), `position ${c.position.start.offset}–${c.position.end.offset} of "${c.text}"`).toBe(true)
           expect(place.toPoint(c.position.start.offset)).toMatchObject({ line: c.position.start.line, column: c.position.start.column })
           expect(c.text).not.toMatch(/^Home$|Footer text/)
         }
@@ -128,6 +142,7 @@ describe('properties', () => {
         const ids = new Set<string>()
         for (const c of document!.commitments) {
           check(c.position)
+          expect(coversText(value, c.position, c.text), `position ${c.position.start.offset}–${c.position.end.offset} of "${c.text}"`).toBe(true)
           expect(c.text).toBe(c.text.trim())
           expect(c.text).not.toMatch(/\s{2}|[\u00a0\u2060\u200b]/)
           expect(ids.has(c.id)).toBe(false)

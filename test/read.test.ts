@@ -1,6 +1,6 @@
 /** SPEC §2 inputs: encodings, BOM, bad files become clear messages. */
 import { describe, expect, it } from 'vitest'
-import { processFile, readBytes } from '../src/index.js'
+import { extract, processFile, readBytes } from '../src/index.js'
 import { repairEmphasis } from '../src/stages/repair-emphasis.js'
 import { config } from './helpers.js'
 
@@ -22,8 +22,46 @@ describe('read (SPEC §2)', () => {
     expect(await processFile(file, config)).toBeUndefined()
     const message = file.messages[0]!
     expect(message.fatal).toBe(true)
-    expect(message.reason).toMatch(/Unexpected byte 0xe9 at offset 21, expected UTF-8/)
+    expect(message.reason).toMatch(/Unexpected byte 0xe9 \(a 3-byte sequence cut short: 0x20 is not a continuation byte\) at offset 21, expected UTF-8/)
     expect([message.line, message.column]).toEqual([5, 4])
+  })
+
+  // Issue 18 #8: sequences the decoder refuses but a naive lead-byte scan accepts.
+  const invalid: Array<[string, number[], RegExp]> = [
+    ['a surrogate', [0xed, 0xa0, 0x80], /byte 0xa0 after 0xed .*surrogate/],
+    ['an overlong 3-byte form', [0xe0, 0x80, 0x80], /byte 0x80 after 0xe0 .*overlong/],
+    ['an overlong 4-byte form', [0xf0, 0x80, 0x80, 0x80], /byte 0x80 after 0xf0 .*overlong/],
+    ['a code point above U\+10FFFF', [0xf4, 0x90, 0x80, 0x80], /byte 0x90 after 0xf4 .*above U\+10FFFF/],
+    ['a truncated sequence', [0xe2, 0x82], /byte 0xe2 .*cut short/],
+    ['a stray continuation byte', [0x80], /byte 0x80 .*continuation/]
+  ]
+  for (const [name, sequence, reason] of invalid) {
+    it(`names the real byte, its line and column for ${name}`, () => {
+      const file = readBytes(new Uint8Array([...bytes('---\ntitle: x\n---\n\nCafé '), ...sequence, ...bytes(' au lait\n')]), 'bad.md')
+      const message = file.messages[0]!
+      expect(message.fatal).toBe(true)
+      expect(message.reason).toMatch(reason)
+      expect(message.reason).toMatch(/at offset 24\b/)
+      expect([message.line, message.column]).toEqual([5, 6])
+    })
+  }
+
+  it('calls UTF-16 input UTF-16, with or without a byte order mark', () => {
+    const text = '---\ntitle: x\n---\n\n- Launching the new programme today.\n'
+    const le = Buffer.from(text, 'utf16le')
+    const be = Buffer.from(le).swap16()
+    const cases: Array<[Uint8Array, RegExp]> = [
+      [new Uint8Array([0xff, 0xfe, ...le]), /UTF-16 text \(little-endian, byte order mark\)/],
+      [new Uint8Array([0xfe, 0xff, ...be]), /UTF-16 text \(big-endian, byte order mark\)/],
+      [new Uint8Array(le), /UTF-16 text \(little-endian\)/],
+      [new Uint8Array(be), /UTF-16 text \(big-endian\)/]
+    ]
+    for (const [input, reason] of cases) {
+      const message = readBytes(input, 'utf16.md').messages[0]!
+      expect(message.fatal).toBe(true)
+      expect(message.reason).toMatch(reason)
+      expect(message.reason).not.toMatch(/binary/)
+    }
   })
 
   it('rejects empty and binary files', async () => {
@@ -40,6 +78,18 @@ describe('read (SPEC §2)', () => {
     const message = file.messages.find((m) => m.ruleId === 'front-matter')!
     expect(message.fatal).toBe(true)
     expect(message.line).toBeGreaterThanOrEqual(3)
+  })
+
+  it('refuses a front matter that never closes, at its line (issue 18 #5)', async () => {
+    const file = readBytes(bytes("---\ntitle: 'FACT SHEET: X'\ndate: '2025-01-06'\n\n- Launching the new programme today.\n- The United States will fund new schools.\n"), 'open.md')
+    expect(await processFile(file, config)).toBeUndefined()
+    const message = file.messages.find((m) => m.ruleId === 'front-matter')!
+    expect(message.fatal).toBe(true)
+    expect(message.reason).toMatch(/without a closing `---`/)
+    expect([message.line, message.column]).toEqual([1, 1])
+    // A rule that opens a release without front matter is no front matter.
+    const { document } = await extract('---\n\n- Launching the new programme today.\n', { path: 'rule.md', config })
+    expect(document?.commitments).toHaveLength(1)
   })
 
   it('reads front matter: NBSP escapes, times with offsets, tags, kind', async () => {

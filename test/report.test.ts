@@ -9,50 +9,24 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildReport } from '../src/report/build.js'
 import { runExtract, type Document } from '../src/index.js'
+import { launch, openPage } from './browser.js'
 import { config, readJsonl, root, tmp } from './helpers.js'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-/** Headless, and nothing that phones home. */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions']
-const screenshots = path.join(root, '.vitest-artifacts', 'screenshots')
 
 let browser: Browser
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`)
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS })
+  browser = await launch()
   fs.mkdirSync(screenshots, { recursive: true })
 }, 60_000)
 afterAll(async () => {
   await browser?.close()
 })
 
-
-/** A page that may only load file: URLs; every other request is refused and recorded. */
-async function open(url: string): Promise<{ page: Page; requests: string[]; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  const requests: string[] = []
-  const problems: string[] = []
-  await page.route('**/*', (route) => {
-    const target = route.request().url()
-    if (target.startsWith('file:')) return route.continue()
-    requests.push(target)
-    return route.abort()
-  })
-  page.on('pageerror', (error) => problems.push(`error: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
-  })
-  page.on('dialog', async (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`)
-    await dialog.dismiss()
-  })
-  await page.goto(url)
-  return { page, requests, problems }
-}
+const open = (url: string) => openPage(browser, url)
+const screenshots = path.join(root, '.vitest-artifacts', 'screenshots')
 
 describe('the report of the fixtures, in Chromium', () => {
   let out: string
@@ -68,40 +42,91 @@ describe('the report of the fixtures, in Chromium', () => {
     documents = readJsonl(path.join(out, 'documents.jsonl'))
   }, 120_000)
 
-  it('lists every document and commitment, with charts, and filters the table', async () => {
+  it('lists documents and commitments a page at a time, with charts, and filters, sorts and exports the table', async () => {
     const { page, requests, problems } = await open(pathToFileURL(path.join(out, 'report', 'index.html')).href)
-    const total = documents.reduce((n, d) => n + d.commitments.length, 0)
+    const all = documents.flatMap((d) => d.commitments.map((c) => ({ c, d })))
+    const total = all.length
+    const shown = async () => Number(await page.locator('#shown').textContent())
+    const rows = page.locator('#commitments tbody tr')
     expect(await page.title()).toBe('Commitments report')
-    expect(await page.locator('#documents tbody tr').count()).toBe(documents.length)
-    expect(await page.locator('#commitments tbody tr').count()).toBe(total)
-    expect(await page.locator('#shown').textContent()).toBe(String(total))
+    expect(await page.locator('#documents tbody tr').count()).toBe(Math.min(25, documents.length))
+    expect(await rows.count()).toBe(Math.min(50, total))
+    expect(await shown()).toBe(total)
+    expect(await page.locator('#page').textContent()).toBe(`Page 1 of ${Math.ceil(total / 50)}`)
     expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(2)
     await page.screenshot({ path: path.join(screenshots, 'index.png'), fullPage: false })
 
-    // Free-text search: every row still shown holds the word, and the count says how many.
+    // Pages: the next page starts where the first ended.
+    if (total > 50) {
+      const first = await rows.first().textContent()
+      await page.click('#next')
+      expect(await page.locator('#page').textContent()).toBe(`Page 2 of ${Math.ceil(total / 50)}`)
+      expect(await rows.first().textContent()).not.toBe(first)
+      await page.click('#prev')
+    }
+
+    // Free-text search: every row shown holds the word, and the count says how many.
     await page.fill('#search', 'semiconductor')
-    const visible = page.locator('#commitments tbody tr:visible')
-    const found = await visible.count()
+    const found = await shown()
     expect(found).toBeGreaterThan(0)
     expect(found).toBeLessThan(total)
-    expect(await page.locator('#shown').textContent()).toBe(String(found))
-    for (const text of await visible.allTextContents()) expect(text.toLowerCase()).toContain('semiconductor')
+    expect(found).toBe(all.filter(({ c, d }) => [c.text, c.label, c.section, c.action.verb, d.title].some((t) => t?.toLowerCase().includes('semiconductor'))).length)
+    for (const text of await rows.allTextContents()) expect(text.toLowerCase()).toContain('semiconductor')
 
-    // Class filter on top of it, then alone.
+    // Class filter, then topic alone.
     await page.fill('#search', '')
     await page.selectOption('#class-filter', 'welcoming')
-    const welcoming = documents.flatMap((d) => d.commitments).filter((c) => c.action.class === 'welcoming').length
-    expect(await visible.count()).toBe(welcoming)
-    expect(new Set(await visible.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-class'))))).toEqual(new Set(['welcoming']))
+    expect(await shown()).toBe(all.filter(({ c }) => c.action.class === 'welcoming').length)
+    expect(new Set(await rows.evaluateAll((trs) => trs.map((r) => r.getAttribute('data-class'))))).toEqual(new Set(['welcoming']))
     await page.selectOption('#class-filter', '')
     await page.selectOption('#topic-filter', 'space')
-    const space = documents.flatMap((d) => d.commitments).filter((c) => c.topics.includes('space')).length
-    expect(await visible.count()).toBe(space)
+    expect(await shown()).toBe(all.filter(({ c }) => c.topics.includes('space')).length)
+    await page.selectOption('#topic-filter', '')
+
+    // Entities by name, not code: the chart and the filter say "India", not "IN".
+    const india = all.filter(({ c }) => c.entities.some((e) => e.canonical === 'IN')).length
+    expect(india).toBeGreaterThan(0)
+    expect(await page.locator('svg[aria-label="Top entities"] text', { hasText: /^India$/ }).count()).toBe(1)
+    expect(await page.locator('svg[aria-label="Top entities"] text', { hasText: /^IN$/ }).count()).toBe(0)
+    await page.selectOption('#entity-filter', 'India')
+    expect(await shown()).toBeGreaterThanOrEqual(india)
+    await page.selectOption('#entity-filter', '')
+
+    // One document; then a date range.
+    const target = documents.find((d) => d.commitments.length > 3)!
+    await page.selectOption('#document-filter', { label: `${target.date ? `${target.date} ` : ''}${target.title}` })
+    expect(await shown()).toBe(target.commitments.length)
+    await page.selectOption('#document-filter', '')
+    const dated = documents.filter((d) => d.date).map((d) => d.date!).sort()
+    const [lo, hi] = [dated[Math.floor(dated.length / 4)]!, dated[Math.floor((3 * dated.length) / 4)]!]
+    await page.fill('#date-from', lo)
+    await page.fill('#date-to', hi)
+    expect(await shown()).toBe(all.filter(({ d }) => d.date && d.date >= lo && d.date <= hi).length)
+    await page.fill('#date-from', '')
+    await page.fill('#date-to', '')
+    expect(await shown()).toBe(total)
+
+    // Sorting by verb, both ways.
+    const verbs = all.map(({ c }) => c.action.verb ?? '').sort()
+    await page.click('#commitments th[data-sort="verb"]')
+    expect(await page.locator('#commitments tbody tr td:nth-child(2)').first().textContent()).toBe(verbs[0])
+    await page.click('#commitments th[data-sort="verb"]')
+    expect(await page.locator('#commitments th[data-sort="verb"]').getAttribute('aria-sort')).toBe('descending')
+    expect(await page.locator('#commitments tbody tr td:nth-child(2)').first().textContent()).toBe(verbs[verbs.length - 1])
+
+    // CSV of the filtered rows.
+    await page.selectOption('#class-filter', 'welcoming')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')])
+    const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '')
+    const lines = csv.trimEnd().split('\r\n')
+    expect(lines[0]).toBe('document_id,document_title,document_date,commitment_id,class,verb,unit,actor,section,label,text,entities,topics')
+    expect(lines).toHaveLength(1 + all.filter(({ c }) => c.action.class === 'welcoming').length)
+    expect(lines.slice(1).every((line) => line.includes('"welcoming"'))).toBe(true)
 
     expect(requests).toEqual([])
     expect(problems).toEqual([])
     await page.close()
-  }, 60_000)
+  }, 90_000)
 
   it('shows a release in reading order, commitments highlighted by class, dates marked, positions and warnings', async () => {
     const document = documents.find((d) => d.title?.startsWith('FACT SHEET: The United States and India Committed'))!
@@ -171,7 +196,9 @@ describe('a hostile release', () => {
         expect(href).not.toMatch(/^\s*javascript:/i)
       }
       expect(await page.evaluate(() => (globalThis as unknown as { pwned?: unknown }).pwned)).toBeUndefined()
-      expect(await page.locator('body script').count()).toBeLessThanOrEqual(1)
+      // The report's own script, and on the index its data block (JSON, never run), nothing else.
+      expect(await page.locator('body script:not([type="application/json"])').count()).toBeLessThanOrEqual(1)
+      expect(await page.locator('body script[type="application/json"]').count()).toBe(file.endsWith('index.html') ? 1 : 0)
       expect(await page.locator('[onerror], [onload], [onclick], [onmouseover]').count()).toBe(0)
       expect(problems.filter((p) => !p.startsWith('console: Refused'))).toEqual([])
       expect(requests).toEqual([])

@@ -202,5 +202,11 @@ CREATE INDEX commitments_fts ON commitments USING gin (to_tsvector('english', co
     name: 'document versions, revisions between them, initiative timelines',
     sqlite: history({ T: 'TEXT', I: 'INTEGER', DATE: 'TEXT' }),
     postgres: history({ T: 'text', I: 'integer', DATE: 'date' })
+  },
+  {
+    version: 4,
+    name: 'the rule that found each entity (SPEC §9)',
+    sqlite: `ALTER TABLE entities ADD COLUMN rule TEXT;`,
+    postgres: `ALTER TABLE entities ADD COLUMN rule text;`
   }
 ]

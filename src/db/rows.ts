@@ -76,7 +76,7 @@ export function toRows(document: Document, json?: string): DocumentRows {
       ...position(c.position)
     })
     c.entities.forEach((e, ordinal) =>
-      rows.entities.push({ commitment_id: c.id, ordinal, text: e.text, type: e.type, start_offset: e.start, end_offset: e.end, canonical: e.canonical ?? null })
+      rows.entities.push({ commitment_id: c.id, ordinal, text: e.text, type: e.type, start_offset: e.start, end_offset: e.end, canonical: e.canonical ?? null, rule: e.rule })
     )
     c.dates.forEach((d, ordinal) =>
       rows.dates.push({ commitment_id: c.id, ordinal, text: d.text, value: d.value, start_offset: d.start, end_offset: d.end, date_from: d.from ?? null, date_to: d.to ?? null, mod: d.mod ?? null })
@@ -132,7 +132,10 @@ export function fromRows(rows: DocumentRows): Document {
         text: String(c.text),
         action: { verb: c.verb as string | null, phrase: c.phrase as string | null, class: c.class as Commitment['action']['class'], modality: c.modality as Commitment['action']['modality'] },
         entities: (entities.get(id) ?? []).map((e) =>
-          optional({ text: String(e.text), type: e.type as Commitment['entities'][number]['type'], start: Number(e.start_offset), end: Number(e.end_offset) }, 'canonical', e.canonical)
+          ({
+            ...optional({ text: String(e.text), type: e.type as Commitment['entities'][number]['type'], start: Number(e.start_offset), end: Number(e.end_offset) }, 'canonical', e.canonical),
+            rule: String(e.rule ?? '')
+          })
         ),
         dates: (dates.get(id) ?? []).map((x) => {
           const mention = { text: String(x.text), value: String(x.value), start: Number(x.start_offset), end: Number(x.end_offset) }

@@ -28,7 +28,13 @@ for (const country of countries) {
   }
 }
 
+/** A name without accents and with straight apostrophes: "Côte d’Ivoire" and "Cote d'Ivoire" are one key. */
+const plain = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'")
+const byPlainName = new Map<string, string>()
+for (const [name, code] of byName) if (!byPlainName.has(plain(name))) byPlainName.set(plain(name), code)
+
 /** The ISO 3166-1 alpha-2 code of a country name, demonym or short form, if it is one (`extra`: the config's additions). */
 export function countryCode(name: string, extra?: Map<string, string>): string | undefined {
-  return extra?.get(name) ?? byName.get(name) ?? byName.get(name.replace(/^the\s+/i, ''))
+  const bare = name.replace(/^the\s+/i, '')
+  return extra?.get(name) ?? byName.get(name) ?? byName.get(bare) ?? (/[^\x00-\x7f]|'/.test(bare) ? byPlainName.get(plain(bare)) : undefined)
 }

@@ -1,7 +1,7 @@
 /**
  * The report's style and its one script, inlined into each page (no
- * network, no external file). The script only filters the table: it reads
- * data attributes and sets `hidden`, never writes markup.
+ * network, no external file). The script (script.ts) fills the index's
+ * tables from its data block as text, never as markup.
  */
 import { CLASSES } from './classes.js'
 
@@ -28,33 +28,12 @@ mark.date { background: #fff3b0; } mark.amount { background: #d8f5d0; } mark.ent
 del { background: #fde2e1; color: #8b1a1a; } ins { background: #dcf5dc; color: #145214; text-decoration: none; }
 mark a.initiative { color: inherit; text-decoration: underline dotted; }
 .revision li, .event-item { margin: .25rem 0; } .release h3 { font-size: .95rem; margin-bottom: .2rem; }
+.pager { display: flex; gap: .6rem; align-items: center; font-size: .85rem; }
+th[data-sort] { cursor: pointer; } th[aria-sort=ascending]::after { content: ' ▲'; } th[aria-sort=descending]::after { content: ' ▼'; }
+.filters label { font-size: .8rem; }
+#commitments { table-layout: fixed; } #commitments th:nth-child(1) { width: 6.5rem; } #commitments th:nth-child(2), #commitments th:nth-child(5) { width: 5.5rem; }
+#commitments th:nth-child(3), #commitments th:nth-child(6), #commitments th:nth-child(7) { width: 9rem; } #commitments th:nth-child(8) { width: 12rem; } #commitments td { overflow-wrap: anywhere; }
 ${CLASSES.map(({ name, colour }) => `.c-${name} { border-left-color: ${colour}; } .bg-${name} { background: ${colour}; }`).join('\n')}
 `
 
-/** Filters the commitments table by text, class, topic and document kind. */
-export const SCRIPT = `
-(function () {
-  var table = document.getElementById('commitments');
-  if (!table) return;
-  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-  var search = document.getElementById('search');
-  var klass = document.getElementById('class-filter');
-  var topic = document.getElementById('topic-filter');
-  var count = document.getElementById('shown');
-  function apply() {
-    var words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
-    var shown = 0;
-    rows.forEach(function (row) {
-      var text = row.getAttribute('data-search');
-      var ok = (!klass.value || row.getAttribute('data-class') === klass.value) &&
-        (!topic.value || (' ' + row.getAttribute('data-topics') + ' ').indexOf(' ' + topic.value + ' ') >= 0) &&
-        words.every(function (w) { return text.indexOf(w) >= 0; });
-      row.hidden = !ok;
-      if (ok) shown++;
-    });
-    count.textContent = String(shown);
-  }
-  [search, klass, topic].forEach(function (el) { el.addEventListener('input', apply); el.addEventListener('change', apply); });
-  apply();
-})();
-`
+export { SCRIPT } from './script.js'

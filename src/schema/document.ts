@@ -49,7 +49,8 @@ export const Entity = z.object({
   type: EntityType,
   start: z.number().int().min(0),
   end: z.number().int().min(0),
-  canonical: z.string().optional()
+  canonical: z.string().optional(),
+  rule: z.string().describe('the id of the rule that found and typed the mention (SPEC §9), e.g. entities/gazetteer-country')
 })
 export type Entity = z.infer<typeof Entity>
 

@@ -8,14 +8,23 @@ import path from 'node:path'
 let counter = 0
 const tempName = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${counter++}.tmp`)
 
+/** Folders this process has made: a batch writes thousands of files into one, and asks once. */
+const made = new Set<string>()
+
 export async function writeFileAtomic(target: string, data: string): Promise<void> {
-  await fs.promises.mkdir(path.dirname(target), { recursive: true })
+  const dir = path.dirname(target)
+  if (!made.has(dir)) {
+    await fs.promises.mkdir(dir, { recursive: true })
+    made.add(dir)
+  }
   const temp = tempName(target)
   try {
     await fs.promises.writeFile(temp, data)
     await fs.promises.rename(temp, target)
   } catch (error) {
     await fs.promises.rm(temp, { force: true })
+    // The folder was removed since it was made (a test's cleanup, a user): make it again, once.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && made.delete(dir)) return writeFileAtomic(target, data)
     throw error
   }
 }

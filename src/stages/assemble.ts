@@ -5,8 +5,10 @@
 import { createHash } from 'node:crypto'
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
-import type { Commitment, Document, DocumentKind, Position, Warning } from '../schema/document.js'
+import type { Commitment, Document, Position, Warning } from '../schema/document.js'
 import { hasFatal } from './guard.js'
+import { kindOf, kindOfOpening } from './kind.js'
+import { textOf } from '../text/hast.js'
 
 const sha = (value: string) => createHash('sha256').update(value).digest('hex')
 
@@ -22,16 +24,6 @@ export function documentId(url: string | undefined, sha256: string): string {
 /** Text as the id sees it: case and punctuation do not change an id. */
 const idText = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 
-/** The release kind from its title (SPEC §9). */
-export function kindOf(title: string | null): DocumentKind {
-  const t = (title ?? '').toLowerCase()
-  if (/^(joint )?fact sheet\b|\bfact sheet:/.test(t)) return 'fact-sheet'
-  if (/\bjoint (leaders[’']? )?(statement|declaration|communiqu[eé]|vision statement)|\bcommuniqu[eé]\b|\bjoint fact sheet\b|\bdeclaration\b/.test(t)) return 'joint-statement'
-  if (/^readout\b|\breadout of\b/.test(t)) return 'readout'
-  if (/\bstatement\b|\bremarks\b/.test(t)) return 'statement'
-  return 'other'
-}
-
 export function warningsOf(file: VFile): Warning[] {
   return file.messages.map((message) => {
     const warning: Warning = { message: message.reason, ruleId: message.ruleId ?? 'commitments' }
@@ -44,6 +36,13 @@ export function warningsOf(file: VFile): Warning[] {
     }
     return warning
   })
+}
+
+/** The first paragraphs of an untitled release, where it may say what follows. */
+const OPENING_PARAGRAPHS = 3
+function opening(file: VFile): string {
+  const paragraphs = (file.data.blocks ?? []).filter((block) => block.kind === 'paragraph').slice(0, OPENING_PARAGRAPHS)
+  return paragraphs.map((block) => textOf(block.nodes)).join(' ')
 }
 
 export default function assemble() {
@@ -90,7 +89,7 @@ export default function assemble() {
       source,
       title: meta.title,
       date: meta.date,
-      kind: kindOf(meta.title),
+      kind: kindOf(meta.title) === 'other' && !meta.title ? kindOfOpening(opening(file)) : kindOf(meta.title),
       tags: meta.tags,
       abbreviations: file.data.abbreviations ?? [],
       sections: file.data.sections ?? [],

@@ -15,6 +15,12 @@ export interface Meta {
   modifiedAt?: string
   url?: string
   tags: string[]
+  /**
+   * The title is the first line of an untitled release (issue 12): that
+   * line stays a section, so a title guessed from the body never changes
+   * what is extracted.
+   */
+  titleFromBody?: boolean
 }
 
 /** A heading found in the body (SPEC §3). */

@@ -7,12 +7,11 @@
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
 import { findAbbreviations } from '../entities/abbreviations.js'
-import { buildGazetteer, findEntities } from '../entities/find-entities.js'
+import { buildGazetteer, findEntities, WEAK_RULES, type Typed } from '../entities/find-entities.js'
 import { perConfig } from '../config/per-config.js'
 import { lexiconFor } from './action.js'
 import { lookup } from '../lexicon/verbs.js'
 import functionWords from '../lexicon/function-words.json' with { type: 'json' }
-import type { EntityType } from '../schema/document.js'
 import { hasFatal } from './guard.js'
 
 /** The gazetteers with the config's additions, built once per config. */
@@ -29,9 +28,17 @@ export default function entities() {
     const lexicon = lexiconFor(file.data.config)
     const isOrdinary = (word: string) => FUNCTION_WORDS.has(word.toLowerCase()) || lookup(lexicon, word.toLowerCase()) !== undefined
     const byShort = new Map(abbreviations.map((a) => [a.short, a.long]))
-    const known = new Map<string, EntityType>()
+    const learned = new Map<string, Typed>()
     for (const item of items) {
-      item.entities = findEntities(item.text, { isOrdinary, abbreviations: byShort, known, gazetteer: gazetteerFor(file.data.config) })
+      item.entities = findEntities(item.text, { isOrdinary, abbreviations: byShort, learned, gazetteer: gazetteerFor(file.data.config) })
+    }
+    // A name typed by its shape alone takes the type the release gave it with evidence anywhere, before or after.
+    for (const item of items) {
+      for (const entity of item.entities ?? []) {
+        if (!WEAK_RULES.has(entity.rule)) continue
+        const evidence = learned.get(entity.text) ?? learned.get(byShort.get(entity.text) ?? '')
+        if (evidence) Object.assign(entity, { type: evidence.type, rule: 'entities/same-name-in-release' })
+      }
     }
   }
 }

@@ -10,6 +10,7 @@ import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { parseDocument } from 'yaml'
 import { normalizeText } from '../text/normalize.js'
+import { canBeTitle, stripSiteSuffix } from '../text/site-title.js'
 import type { Meta } from './data.js'
 import { hasFatal } from './guard.js'
 import { findWrittenDate } from './written-date.js'
@@ -24,10 +25,54 @@ export default function frontMatter() {
       file.data.meta = metaFrom(data)
       return
     }
+    if (unclosedFrontMatter(file)) return
     const heading = tree.children.find((node): node is Heading => node.type === 'heading')
-    const title = heading ? normalizeText(toString(heading)) || null : null
+    const title = heading ? normalizeText(toString(heading)) || null : boldFirstLine(tree)
     file.data.meta = { title, date: findWrittenDate(String(file.value).slice(0, 3000)), tags: [] }
+    if (!heading && title) file.data.meta.titleFromBody = true
   }
+}
+
+/** Without a heading, a release that opens with a bold line (`**Title**`) takes it as its title (issue 12). */
+function boldFirstLine(tree: Root): string | null {
+  const first = tree.children[0]
+  if (first?.type !== 'paragraph') return null
+  const inline = first.children.filter((node) => !(node.type === 'text' && node.value.trim() === ''))
+  const lineEnd = inline.findIndex((node) => node.type === 'break')
+  const line = lineEnd < 0 ? inline : inline.slice(0, lineEnd)
+  if (line.length === 0 || !line.every((node) => node.type === 'strong')) return null
+  const text = normalizeText(line.map((node) => toString(node)).join(''))
+  return text && canBeTitle(text) && !/[.!?]$/.test(text) ? text : null
+}
+
+/** `---` then `key: value` lines: a front matter was meant. */
+const OPENED = /^---[ \t]*\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[\w-]+[ \t]*:(?:\s|$)/
+
+/**
+ * A front matter that never closes is read by remark as a rule and a
+ * paragraph, and the release loses its metadata (and, in some shapes, its
+ * body) silently: refuse it, pointing at the opening line.
+ */
+function unclosedFrontMatter(file: VFile): boolean {
+  if (!OPENED.test(String(file.value))) return false
+  const message = file.message('Unexpected front matter without a closing `---`, expected `---` on a line of its own after the YAML', {
+    place: { line: 1, column: 1 },
+    ruleId: 'front-matter',
+    source: 'commitments'
+  })
+  message.fatal = true
+  return true
+}
+
+/**
+ * A release that opens with a rule (`---`) and has no front matter: write
+ * the rule as `***` (same meaning, same length, so every position holds),
+ * since remark-frontmatter reads an unclosed `---` as the start of a
+ * front matter and turns what follows into one paragraph.
+ */
+export function openingRule(text: string): string {
+  if (!/^---[ \t]*\r?\n/.test(text) || OPENED.test(text) || /\n---[ \t]*(?:\r?\n|$)/.test(text)) return text
+  return `***${text.slice(3)}`
 }
 
 function readYaml(node: Yaml, file: VFile): Record<string, unknown> | undefined {
@@ -72,10 +117,10 @@ export function metaFrom(data: Record<string, unknown>): Meta {
   return meta
 }
 
-/** Titles lose escapes and NBSP (`United\_States` is YAML for a NBSP). */
+/** Titles lose escapes, NBSP (`United\_States` is YAML for a NBSP) and a site suffix (`… | GOV.UK`). */
 export function cleanTitle(value: unknown): string | null {
   if (typeof value !== 'string') return null
-  const text = normalizeText(value.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1'))
+  const text = stripSiteSuffix(value.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1'))
   return text || null
 }
 

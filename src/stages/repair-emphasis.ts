@@ -11,6 +11,7 @@
  * one, gluing `:**` + newline + `Text` into `:Text`.
  */
 const LIST_START = /^\s{0,12}(?:[-*+]|\d{1,3}[.)])\s+/
+const HEADING = /^\s{0,3}#/
 const WS = /[ \u00a0]/
 const INVISIBLE = '\u2060'
 /** Whitespace a closer may be moved past, a hard break's newline included. */
@@ -28,15 +29,19 @@ export function repairEmphasis(markdown: string): string {
   const chars = markdown.split('')
   const state: State = { open: [-1, -1, -1], unsafe: false }
   let lineStart = 0
-  for (let i = 0; i <= markdown.length; i++) {
-    if (i < markdown.length && markdown[i] !== '\n') continue
+  // The next '*' at or after lineStart: lines before it need only the block-start check.
+  let star = markdown.indexOf('*')
+  while (lineStart <= markdown.length) {
+    let i = markdown.indexOf('\n', lineStart)
+    if (i < 0) i = markdown.length
     const line = markdown.slice(lineStart, i)
     const marker = LIST_START.exec(line)
-    if (line.trim() === '' || marker || /^\s{0,3}#/.test(line)) {
+    if (line.trim() === '' || marker || HEADING.test(line)) {
       state.open = [-1, -1, -1]
       state.unsafe = false
     }
-    scanLine(chars, lineStart + (marker ? marker[0].length : 0), i, state)
+    if (star >= 0 && star < lineStart) star = markdown.indexOf('*', lineStart)
+    if (star >= 0 && star < i) scanLine(chars, lineStart + (marker ? marker[0].length : 0), i, state)
     lineStart = i + 1
   }
   return chars.join('')

@@ -11,6 +11,7 @@ import type { Position } from '../schema/document.js'
 import { isBlank, isBold, isElement, isWhollyEmphasised, positionOf, textOf } from '../text/hast.js'
 import { wordCount } from '../text/normalize.js'
 import type { Block, HeadingBlock, ParagraphBlock } from './data.js'
+import { dropBoxes } from './boxes.js'
 import { hasFatal } from './guard.js'
 
 /** Never content: navigation, boilerplate, code, media. */
@@ -26,7 +27,7 @@ const NUMBERING = /^\s*(?:[IVXLC]+|\d{1,2}|[A-Z])[.)]\s*$/
 export default function sections() {
   return (tree: Root, file: VFile) => {
     if (hasFatal(file)) return
-    const title = file.data.meta?.title ?? null
+    const title = file.data.meta?.titleFromBody ? null : (file.data.meta?.title ?? null)
     const blocks: Block[] = []
     const state = { realLevel: 1, index: 0, titleSkipped: false }
 
@@ -71,7 +72,8 @@ export default function sections() {
         if (inline.some((node) => !isBlank(node))) paragraph(inline)
         inline = []
       }
-      for (const node of children) {
+      for (let i = 0; i < children.length; i++) {
+        const node = children[i]!
         if (node.type === 'text' || (node.type === 'element' && isPhrasing(node))) {
           inline.push(node)
           continue
@@ -89,7 +91,7 @@ export default function sections() {
         } else if (node.tagName === 'p') {
           paragraph(node.children, positionOf([node]))
         } else if (LISTS.has(node.tagName)) {
-          const heading = listHeading(node)
+          const heading = listHeading(node, introducesList(children, i))
           if (heading) pushHeading(heading, pseudoLevel(), positionOf([node]))
           else blocks.push({ kind: 'list', node })
         } else if (!SKIPPED.has(node.tagName)) {
@@ -102,8 +104,8 @@ export default function sections() {
     }
 
     walk(tree.children)
-    file.data.blocks = blocks
-    file.data.sections = blocks
+    file.data.blocks = dropBoxes(blocks)
+    file.data.sections = file.data.blocks
       .filter((block): block is HeadingBlock => block.kind === 'heading')
       .map((block) => ({ index: block.index, heading: block.text, level: block.level, position: block.position }))
   }
@@ -206,13 +208,27 @@ export function numberedParagraph(nodes: readonly ElementContent[], position: Po
   return { type: 'element', tagName: 'ol', properties: { start: Number(match[1]) }, children: [li], position }
 }
 
+/** Whether the next element after `children[index]` is a list. */
+function introducesList(children: readonly RootContent[], index: number): boolean {
+  for (let k = index + 1; k < children.length; k++) {
+    const node = children[k]!
+    if (node.type === 'element') return LISTS.has(node.tagName)
+    if (node.type === 'text' && node.value.trim() !== '') return false
+  }
+  return false
+}
+
 /** A wholly emphasised first line is a heading line of its own. */
 function startsNewParagraph(current: ElementContent[]): boolean {
   return current.some((n) => !isBlank(n)) && emphasisHeading(current) !== undefined
 }
 
-/** The heading text of a wholly emphasised short paragraph, if it is one. */
-export function emphasisHeading(nodes: readonly ElementContent[]): string | undefined {
+/**
+ * The heading text of a wholly emphasised short paragraph, if it is one;
+ * `stopAllowed` lets it end in a sentence stop (a numbered heading that
+ * stands before its list).
+ */
+export function emphasisHeading(nodes: readonly ElementContent[], stopAllowed = false): string | undefined {
   let rest = nodes.filter((node) => !(node.type === 'text' && node.value.trim() === '') && node.type !== 'comment')
   const first = rest[0]
   // An optional numbering such as `I.` or `1.` may stand before the emphasis.
@@ -221,23 +237,26 @@ export function emphasisHeading(nodes: readonly ElementContent[]): string | unde
   const text = textOf([...nodes])
   if (!/\p{L}/u.test(text)) return undefined
   if (wordCount(text) > MAX_HEADING_WORDS) return undefined
-  if (/[.!?]["”’)]?$/.test(text)) return undefined
+  if (!stopAllowed && /[.!?]["”’)]?$/.test(text)) return undefined
   return text
 }
 
 /**
  * A list of one item that is wholly emphasised, short and without nested
  * items (`1.  **Improving Access to Financing:**` standing before the list
- * it names) is a heading with its numbering, not a commitment (SPEC §3).
+ * it names, `<ol start="3"><li><strong>Title</strong></li></ol>`) is a
+ * heading with its numbering, not a commitment (SPEC §3, issue 12). Before
+ * a list it may end in a stop (`1.  **Prioritizing women and girls in
+ * relief, response and recovery.**`, then the list of what that means).
  */
-export function listHeading(list: Element): string | undefined {
+export function listHeading(list: Element, beforeList = false): string | undefined {
   const items = list.children.filter((child): child is Element => isElement(child, 'li'))
   if (items.length !== 1) return undefined
   const item = items[0]!
   if (item.children.some((child) => isElement(child, 'ul', 'ol'))) return undefined
   const blocks = item.children.filter((child) => !isBlank(child))
   const inline = blocks.length === 1 && isElement(blocks[0], 'p') ? blocks[0].children : item.children
-  const text = emphasisHeading(inline)
+  const text = emphasisHeading(inline, beforeList)
   if (!text) return undefined
   if (list.tagName !== 'ol') return undefined
   const start = typeof list.properties?.start === 'number' ? list.properties.start : 1

@@ -110,7 +110,7 @@ export async function diffCommand(args: string[]): Promise<number> {
   const config = async () => (resolved ??= await loadConfig(values.config))
   const out = values.out ?? (positionals.some((p) => STORED.test(p) && !fs.existsSync(p)) ? (await config()).out : 'output')
   let opened: FolderVersions | undefined
-  const folder = async () => (opened ??= await FolderVersions.open(out))
+  const folder = async () => (opened ??= await FolderVersions.open(out, { readOnly: true }))
   try {
     const before = await operand(positionals[0]!, out, config, folder)
     const after = await operand(positionals[1]!, out, config, folder)

@@ -55,12 +55,13 @@ export class FolderVersions {
     this.revisions = path.join(out, 'revisions.jsonl')
   }
 
-  static async open(out: string): Promise<FolderVersions> {
+  /** `readOnly` for readers (diff, report): a folder from before versions is adopted in memory only. */
+  static async open(out: string, options: { readOnly?: boolean } = {}): Promise<FolderVersions> {
     const folder = new FolderVersions(out)
     if (fs.existsSync(folder.index)) {
       for await (const entry of jsonLines<VersionEntry>(folder.index)) folder.remember(entry)
     } else {
-      await folder.adopt()
+      await folder.adopt(options.readOnly === true)
     }
     return folder
   }
@@ -73,7 +74,7 @@ export class FolderVersions {
   }
 
   /** A folder written before versions: its Documents become version 1, seen when their file was written. */
-  private async adopt(): Promise<void> {
+  private async adopt(readOnly: boolean): Promise<void> {
     const dir = path.join(this.out, 'documents')
     if (!fs.existsSync(dir)) return
     const lines: string[] = []
@@ -88,7 +89,7 @@ export class FolderVersions {
         // Not a Document: left alone.
       }
     }
-    if (lines.length > 0) await writeFileAtomic(this.index, lines.join('\n') + '\n')
+    if (lines.length > 0 && !readOnly) await writeFileAtomic(this.index, lines.join('\n') + '\n')
   }
 
   current(id: string): VersionEntry | undefined {
