@@ -26,12 +26,16 @@ const packages = (modules: string[]) => new Set(modules.flatMap((m) => /node_mod
 describe('cold start', () => {
   const release = fixtureInputs().find((f) => f.includes('/001-'))!
 
-  it('one markdown release that needs no tagger loads neither compromise, jiti, the glob engine nor the other drivers', () => {
-    const used = packages(loaded(['extract', release, '--out', 'out', '--quiet']))
+  it('one markdown release loads neither jiti, the glob engine nor the other drivers, and compromise from its one-file build', () => {
+    const modules = loaded(['extract', release, '--out', 'out', '--quiet'])
+    const used = packages(modules)
     // The trace works: the pipeline and the default database were loaded.
     expect(used).toContain('remark-parse')
     expect(used).toContain('better-sqlite3')
-    for (const name of ['compromise', 'jiti', 'tinyglobby', 'pg', 'playwright-core', 'rehype-parse']) expect(used, name).not.toContain(name)
+    for (const name of ['jiti', 'tinyglobby', 'pg', 'playwright-core', 'rehype-parse']) expect(used, name).not.toContain(name)
+    // The entity rules read compromise's lexicon: its CommonJS bundle, not its hundreds of ESM modules.
+    const compromise = modules.filter((m) => m.includes('node_modules/compromise/'))
+    expect(compromise.every((m) => /\/builds\/two\/compromise-two\.cjs$/.test(m)), compromise.join('\n')).toBe(true)
   })
 
   it('an .mjs config is imported natively, without jiti', () => {
@@ -40,7 +44,7 @@ describe('cold start', () => {
     expect(used).not.toContain('better-sqlite3')
   })
 
-  it('schema, help and version load no pipeline', () => {
+  it('schema, help and version load no pipeline and no compromise', () => {
     for (const args of [['schema'], ['--help'], ['extract', '--help'], ['--version']]) {
       const used = packages(loaded(args))
       for (const name of ['unified', 'micromark', 'better-sqlite3', 'jiti', 'compromise', 'yaml']) expect(used, `${args.join(' ')}: ${name}`).not.toContain(name)
