@@ -55,7 +55,8 @@ Without inputs, reads the inputs named in pipeline.config.ts.
   -q, --quiet        No progress, no summary, warnings not listed.
 
 Exit: 0 all inputs became Documents, 1 an input failed, 2 usage or config
-error, 3 output folder not writable, 4 database unavailable.`,
+error, 3 output folder not writable, 4 database unavailable, 75 another run
+is writing DIR.`,
     options: {
       out: { type: 'string', short: 'o' },
       config: { type: 'string', short: 'c' },
@@ -214,7 +215,7 @@ async function extract(values: Values, positionals: string[]): Promise<number> {
   }
   if (!quiet) {
     process.stderr.write(
-      `${summary.documents} documents, ${summary.commitments} commitments, ${summary.warnings} warnings, ${summary.failures} failed` +
+      `${summary.documents} documents, ${summary.commitments} commitments, ${summary.withoutCommitments} without commitments, ${summary.warnings} warnings, ${summary.failures} failed` +
         `${summary.unchanged > 0 ? `, ${summary.unchanged} inputs unchanged (reused; --force to redo)` : ''} in ${summary.seconds.toFixed(1)} s → ${out === '-' ? 'stdout' : `${out}/documents.jsonl`}\n` +
         (summary.versions > 0 ? `${summary.versions} new versions of releases already in ${out} (revisions.jsonl); ${summary.releases} releases in the folder\n` : '') +
         (summary.database
@@ -259,9 +260,11 @@ async function report(values: Values): Promise<number> {
 
 /** An error that reached the top: one line and its exit code; a stack only for a bug, and only with COMMITMENTS_DEBUG. */
 function fail(error: unknown): number {
-  if (error instanceof CommitmentsError) {
-    process.stderr.write(`commitments: ${error.message}\n`)
-    return error.exitCode
+  // A refusal the user can act on carries its exit code (CommitmentsError; BusyError: another run holds the folder).
+  const exitCode = (error as { exitCode?: unknown }).exitCode
+  if (error instanceof CommitmentsError || typeof exitCode === 'number') {
+    process.stderr.write(`commitments: ${(error as Error).message}\n`)
+    return exitCode as number
   }
   const code = errnoCode(error)
   const where = (error as NodeJS.ErrnoException).path

@@ -16,6 +16,8 @@ export const EXIT = {
   output: 3,
   /** The database cannot be reached or opened. */
   database: 4,
+  /** Another run is writing the same output folder (src/sinks/lock.ts). */
+  busy: 75,
   /** A bug: the message asks for a report. */
   internal: 70
 } as const

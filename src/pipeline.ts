@@ -4,7 +4,7 @@
  *   markdown: remark-parse → front matter → remark-rehype → rehype-raw → break positions ┐
  *   HTML:     rehype-parse → page metadata → main content ─────────────────────────────────┤
  *                                                                                          ↓
- *   record metadata → sections → items → action → topics → entities → dates → amounts → assemble → validate
+ *   record metadata → sections → items → action → topics → entities → actors → dates → amounts → assemble → validate
  *
  * Both ways end in the same hast, so everything after parsing is shared.
  */
@@ -20,6 +20,7 @@ import { readFailure } from './errors.js'
 import type { ResolvedConfig } from './config/schema.js'
 import type { Document } from './schema/document.js'
 import action from './stages/action.js'
+import actors from './stages/actors.js'
 import assemble from './stages/assemble.js'
 import breakPositions from './stages/break-positions.js'
 import amounts from './stages/amounts.js'
@@ -27,7 +28,9 @@ import dates from './stages/dates.js'
 import entities from './stages/entities.js'
 import frontMatter, { openingRule } from './stages/front-matter.js'
 import { hasFatal } from './stages/guard.js'
+import { startClock, withinLimits } from './limits/check.js'
 import items from './stages/items.js'
+import { listItem } from './stages/list-item.js'
 import { readBytes, readText, unreadable, type Format } from './stages/read.js'
 import recordMeta from './stages/record-meta.js'
 import { splitRecords } from './stages/records.js'
@@ -35,9 +38,11 @@ import { repairEmphasis } from './stages/repair-emphasis.js'
 import sections from './stages/sections.js'
 import topics from './stages/topics.js'
 import validate from './stages/validate.js'
+import { replaceUnsafe, unsafeWarning } from './text/unsafe.js'
+import { location } from 'vfile-location'
 
 /** The stages after parsing, shared by every input format. */
-export const extraction: Preset = { plugins: [recordMeta, sections, items, action, topics, entities, dates, amounts, assemble, validate] }
+export const extraction: Preset = { plugins: [recordMeta, sections, items, action, topics, entities, actors, dates, amounts, assemble, validate] }
 
 /** The markdown chain: remark parses, remark-rehype + rehype-raw turn it into hast with inline HTML understood. */
 export function markdownProcessor() {
@@ -45,7 +50,7 @@ export function markdownProcessor() {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(frontMatter)
-    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem } })
     .use(rehypeRaw)
     .use(breakPositions)
     .use(extraction)
@@ -83,7 +88,16 @@ export async function processFile(file: VFile, config: ResolvedConfig = resolveC
       message.fatal = true
       return undefined
     }
-    if (file.data.format === 'html' || record?.field === 'html') {
+    const isHtml = file.data.format === 'html' || record?.field === 'html'
+    // The parsers skip a leading BOM without counting it: a second one (the read dropped the first) would shift every position.
+    const safe = replaceUnsafe(String(file.value).replace(/^\ufeff+/, ''))
+    file.value = safe.text
+    if (safe.count > 0) {
+      file.message(unsafeWarning(safe.count, 'the text'), { place: location(file).toPoint(safe.first), ruleId: 'unsafe-character', source: 'commitments' })
+    }
+    if (!withinLimits(file, safe.text, isHtml, config.limits)) return undefined
+    startClock(file, config.limits)
+    if (isHtml) {
       html ??= (await htmlProcessor()).freeze()
       await html.run(html.parse(file), file)
     } else {
@@ -92,7 +106,10 @@ export async function processFile(file: VFile, config: ResolvedConfig = resolveC
       await markdown.run(markdown.parse(file), file)
     }
   } catch (error) {
-    const message = file.message(`Cannot process file: ${(error as Error).message}`, { ruleId: 'crash', source: 'commitments' })
+    // The limits keep nesting within any thread's stack; what still overflows it is named, not a crash.
+    const overflow = error instanceof RangeError && /call stack/i.test(error.message)
+    const reason = overflow ? `Unexpected nesting too deep to read (the stack overflowed), expected at most ${config.limits.depth} levels` : `Cannot process file: ${(error as Error).message}`
+    const message = file.message(reason, { ruleId: overflow ? 'too-deep' : 'crash', source: 'commitments' })
     message.fatal = true
     return undefined
   }

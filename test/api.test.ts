@@ -8,8 +8,8 @@ import { fixtureInputs, readJsonl, tmp } from './helpers.js'
 it('exposes the public API', () => {
   expect(Object.keys(api).sort()).toEqual(
     [
-      'Action', 'ActionClass', 'Amount', 'Commitment', 'CommitmentsError', 'ConfigError', 'EXIT', 'DateMention', 'Document', 'DocumentKind', 'Entity', 'EntityType',
-      'Link', 'Modality', 'Point', 'Position', 'Section', 'Source', 'Warning', 'buildLexicon', 'decideAction', 'defineConfig',
+      'Action', 'ActionClass', 'Actor', 'Amount', 'Commitment', 'CommitmentsError', 'ConfigError', 'EXIT', 'DateMention', 'Document', 'DocumentKind', 'Entity', 'EntityType',
+      'Link', 'Modality', 'Point', 'Position', 'Section', 'Source', 'Unit', 'Warning', 'buildLexicon', 'decideAction', 'defineConfig',
       'documentJsonSchema', 'extract', 'extractAll', 'formatMessages', 'formatOf', 'htmlProcessor', 'loadConfig', 'markdownProcessor', 'outputRegistry', 'processFile',
       'readBytes', 'readDocuments', 'readText', 'sniffFormat',
       'resolveConfig', 'runExtract'

@@ -8,6 +8,7 @@
  */
 import type { Amount } from '../schema/document.js'
 import data from './currencies.json' with { type: 'json' }
+import { keepLongest } from '../text/overlaps.js'
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
 const alternatives = (list: Iterable<string>) => [...list].sort((a, b) => b.length - a.length).map(escape).join('|')
@@ -113,8 +114,5 @@ export function findAmounts(text: string): Amount[] {
   }
 
   // Where matches overlap (a symbol and a word for one amount), the longest wins.
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
-  const kept: Amount[] = []
-  for (const amount of found) if (!kept.some((k) => amount.start < k.end && k.start < amount.end)) kept.push(amount)
-  return kept.sort((a, b) => a.start - b.start)
+  return keepLongest(found, text.length)
 }

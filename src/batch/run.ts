@@ -34,6 +34,7 @@ import type { Document } from '../schema/document.js'
 import { resolveConfig } from '../config/load.js'
 import { errnoCode, outputError, readFailure } from '../errors.js'
 import { AtomicLineWriter, removeStaleTemps, writeFileAtomic, type LineWriter } from '../sinks/atomic.js'
+import { lockOutput } from '../sinks/lock.js'
 import { openSinks } from '../sinks/open.js'
 import { prepareOut } from '../sinks/out-dir.js'
 import { StreamLineWriter } from '../sinks/stdout.js'
@@ -82,6 +83,8 @@ export interface RunSummary {
   documents: number
   commitments: number
   warnings: number
+  /** Releases that yielded no commitment (each has a `no-commitment` warning saying why). */
+  withoutCommitments: number
   failures: number
   /** Inputs the manifest showed unchanged: their Documents were reused, not recomputed. */
   unchanged: number
@@ -138,7 +141,14 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   const window = Math.max(config.concurrency, size) * 2
   const progress = new Progress({ total: files.length, quiet: options.progress?.quiet ?? true, stream: options.progress?.stream, every: options.progress?.every })
 
-  const summary: RunSummary = { inputs: files.length, documents: 0, commitments: 0, warnings: 0, failures: 0, unchanged: 0, versions: 0, releases: 0, timelines: 0, seconds: 0, files: [], skipped: resolved.skipped }
+  const summary: RunSummary = { inputs: files.length, documents: 0, commitments: 0, warnings: 0, withoutCommitments: 0, failures: 0, unchanged: 0, versions: 0, releases: 0, timelines: 0, seconds: 0, files: [], skipped: resolved.skipped }
+  let unlock: () => void
+  try {
+    unlock = out ? lockOutput(out) : () => undefined
+  } catch (error) {
+    await pool?.close()
+    throw error
+  }
   // What a killed run left half-written is removed; what it finished is kept and reused.
   let lines: LineWriter
   let errors: LineWriter | undefined
@@ -167,6 +177,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     await lines.abort()
     await errors?.abort()
     await pool?.close()
+    unlock()
     throw error
   }
   const database = sinks.find((sink) => !sink.name.startsWith('csv'))
@@ -201,36 +212,72 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     }
   }
 
-  const writeDocument = async (document: Document, json = JSON.stringify(document), line = true) => {
-    if (line) {
-      if (listed.has(document.id)) stale.add(document.id)
-      await lines.write(json)
-      timelineNames.learn(document)
-      listed.set(document.id, document.source.path ?? document.id)
-    }
+  /**
+   * Store a Document in the sinks. A Document the database refuses (a row
+   * it cannot take) fails alone: the reason is returned, and it is not
+   * written to the CSV, kept in the folder or listed.
+   */
+  const storeDocument = async (document: Document, json = JSON.stringify(document)): Promise<string | undefined> => {
     for (const sink of sinks) {
-      const outcome: WriteOutcome = await sink.write(document, json)
+      let outcome: WriteOutcome
+      try {
+        outcome = await sink.write(document, json)
+      } catch (error) {
+        if (sink !== database) throw error
+        return `Cannot store the document in ${sink.name}: ${(error as Error).message.split('\n')[0]}`
+      }
       if (sink === database && summary.database && outcome !== 'written') summary.database[outcome]++
     }
     summary.documents++
     summary.commitments += document.commitments.length
+    if (document.commitments.length === 0) summary.withoutCommitments++
+    return undefined
   }
+
+  /** List a stored Document in documents.jsonl. */
+  const listDocument = async (document: Document, json = JSON.stringify(document)) => {
+    if (listed.has(document.id)) stale.add(document.id)
+    await lines.write(json)
+    timelineNames.learn(document)
+    listed.set(document.id, document.source.path ?? document.id)
+  }
+
+  const writeErrors = async (release: { path: string; messages: MessageData[] }) => {
+    for (const m of release.messages.filter((m) => m.fatal)) {
+      await errors?.write(JSON.stringify({ path: release.path, line: m.place?.start.line ?? 1, column: m.place?.start.column ?? 1, reason: m.reason, ruleId: m.ruleId ?? null }))
+    }
+  }
+  const refusal = (reason: string): MessageData => ({ reason, ruleId: 'database', source: 'commitments', fatal: true, place: undefined })
 
   const write = async (name: string, outcome: Outcome) => {
     if (outcome.kind === 'reused') {
+      let refused = 0
       for (const id of outcome.entry.documents) {
         // Another input of this run may have written this release already (the same source URL).
         if (listed.has(id)) continue
-        await writeDocument(JSON.parse(await fs.promises.readFile(documentFile(out!, id), 'utf8')) as Document)
+        const document = JSON.parse(await fs.promises.readFile(documentFile(out!, id), 'utf8')) as Document
+        const reason = await storeDocument(document)
+        // A resumed run reports the warnings of what it reused, as the run that made them did.
+        summary.warnings += document.warnings.length
+        if (reason) {
+          refused++
+          await writeErrors({ path: document.source.path ?? name, messages: [refusal(reason)] })
+        } else await listDocument(document)
       }
       summary.unchanged++
+      if (refused > 0) {
+        summary.failures += refused
+        manifest?.append({ ...outcome.entry, failures: refused })
+      }
       return
     }
     const { result } = outcome
     const ids: string[] = []
     let failures = 0
     for (const release of result.releases) {
-      if (release.document) {
+      const refused = release.document ? await storeDocument(release.document, release.json) : undefined
+      if (refused) release.messages.push(refusal(refused))
+      if (release.document && !refused) {
         const { document } = release
         const earlierPath = listed.get(document.id)
         // With --out -, no folder: every release is new, as its line on stdout.
@@ -242,13 +289,11 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
           release.messages.push({ reason: `Same release id as \`${earlierPath}\` (same source URL): ${what}`, ruleId: 'versions/same-id', source: 'commitments', fatal: false, place: { start: { line: 1, column: 1 } } })
         }
         // An earlier content read again is kept as it was: documents.jsonl keeps the current version.
-        await writeDocument(document, release.json, accepted.kind !== 'earlier')
+        if (accepted.kind !== 'earlier') await listDocument(document, release.json)
         ids.push(document.id)
       } else {
         failures++
-        for (const m of release.messages.filter((m) => m.fatal)) {
-          await errors?.write(JSON.stringify({ path: release.path, line: m.place?.start.line ?? 1, column: m.place?.start.column ?? 1, reason: m.reason, ruleId: m.ruleId ?? null }))
-        }
+        await writeErrors(release)
       }
       summary.warnings += release.messages.filter((m) => !m.fatal).length
       if (release.messages.length > 0) {
@@ -292,6 +337,8 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       listed.set(id, id)
     }
     summary.releases = listed.size
+    // The database commits what it holds before documents.jsonl is published: a reader never sees a line the database lacks.
+    for (const sink of sinks) await sink.flush?.()
     await lines.close()
     if (out && stale.size > 0) await keepLast(path.join(out, 'documents.jsonl'), stale)
     await errors?.close()
@@ -313,6 +360,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   } finally {
     progress.end()
     await pool?.close()
+    unlock()
   }
   summary.seconds = (performance.now() - started) / 1000
   return summary

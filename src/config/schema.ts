@@ -20,6 +20,25 @@ export const LexiconConfig = z.object({
   phrasal: z.record(z.string(), PhrasalVerb).default({})
 })
 
+/**
+ * What one release may hold. The largest release of the shared corpus is
+ * 100 KB with 110 items nested 3 deep; the defaults leave 10–20× room and
+ * keep a release within seconds and a few hundred MB (README, Limits).
+ */
+export const Limits = z.object({
+  /** Bytes of one release's text, a record's content included (default: 1 MB). */
+  bytes: z.number().int().min(1).default(1024 * 1024),
+  /** Nesting of lists, quotes and HTML elements (default: 100; at most 200, which the stack holds in any thread). */
+  depth: z.number().int().min(1).max(200).default(100),
+  /** List items (default: 2,000). */
+  items: z.number().int().min(1).default(2000),
+  /** Characters of one item's text; a longer item is dropped with a warning (default: 20,000). */
+  itemCharacters: z.number().int().min(100).default(20_000),
+  /** Seconds one release may take, checked between stages (default: 30). */
+  seconds: z.number().positive().default(30)
+})
+export type Limits = z.infer<typeof Limits>
+
 export const PipelineConfig = z.object({
   /** Files or globs to extract when the CLI is given none (default: the bundled fixtures). */
   inputs: z.array(z.string().min(1)).default(['fixtures/*/input.*']),
@@ -29,8 +48,10 @@ export const PipelineConfig = z.object({
   concurrency: z.number().int().min(1).max(64).default(4),
   /** Worker threads for the CPU work (default: one per core; 0 runs everything in the main thread). */
   workers: z.number().int().min(0).max(64).optional(),
-  /** Larger files are refused with a message rather than read (default: 20 MB). */
+  /** Larger files are refused with a message rather than read (default: 20 MB; an archive of records may be this large, one release may not: see `limits.bytes`). */
   maxBytes: z.number().int().min(1).default(20 * 1024 * 1024),
+  /** Per-release limits: a release past one is refused with a message naming it, and the batch goes on. */
+  limits: Limits.prefault({}),
   /** Items with fewer words are dropped with a warning (default: 3, SPEC §4). */
   minWords: z.number().int().min(1).default(3),
   lexicon: LexiconConfig.prefault({}),

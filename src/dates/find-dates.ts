@@ -7,6 +7,7 @@
 import type { DateMention } from '../schema/document.js'
 import { addDays, formatDay, isoWeek, isValidDay, parseDay, rangeOf, weekday, type Day } from './calendar.js'
 import lexicon from './lexicon.json' with { type: 'json' }
+import { keepLongest } from '../text/overlaps.js'
 
 type Resolved = { value: string; mod?: string; from?: string; to?: string; span?: [number, number] } | undefined
 
@@ -401,12 +402,5 @@ export function findDates(text: string, anchorDate: string | null, tense: TenseA
       }
     }
   }
-  // Overlaps: the longest mention wins, then the earliest.
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
-  const kept: DateMention[] = []
-  for (const { rule: _rule, ...mention } of found) {
-    if (kept.some((k) => mention.start < k.end && k.start < mention.end)) continue
-    kept.push(mention)
-  }
-  return kept.sort((a, b) => a.start - b.start)
+  return keepLongest(found, text.length).map(({ rule: _rule, ...mention }) => mention)
 }

@@ -21,6 +21,11 @@ const MAX_PARAMETERS = 30_000
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
 
+/** The advisory lock key under which loaders set up a schema and migrate it, one at a time. */
+const MIGRATION_LOCK = 7265637
+/** The advisory lock key under which a loader replaces the timelines. */
+const TIMELINES_LOCK = 7265638
+
 export class PostgresSink implements DocumentSink {
   readonly name: string
 
@@ -39,11 +44,15 @@ export class PostgresSink implements DocumentSink {
     await client.connect()
     const sink = new PostgresSink(client, schema)
     try {
+      // `CREATE … IF NOT EXISTS` races when two loaders open a fresh schema at once (a duplicate key in the catalog): one at a time.
+      await client.query('BEGIN')
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
       if (schema) {
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`)
         await client.query(`SET search_path TO ${ident(schema)}`)
       }
       await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())')
+      await client.query('COMMIT')
       await migrate(
         {
           applied: async () => new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version)),
@@ -51,7 +60,7 @@ export class PostgresSink implements DocumentSink {
             await client.query('BEGIN')
             try {
               // Two loaders starting at once: the second waits, then finds the migration done.
-              await client.query('SELECT pg_advisory_xact_lock(7265637)')
+              await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
               const done = await client.query('SELECT 1 FROM schema_migrations WHERE version = $1', [version])
               if (done.rowCount === 0) {
                 await client.query(sql)
@@ -67,6 +76,7 @@ export class PostgresSink implements DocumentSink {
         'postgres'
       )
     } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined)
       await client.end()
       throw error
     }
@@ -89,6 +99,8 @@ export class PostgresSink implements DocumentSink {
     const rows = toRows(document, json)
     await this.client.query('BEGIN')
     try {
+      // Two loaders writing one Document (shards overlapping, a re-run beside a run): the second waits for the first's commit, then finds its rows.
+      await this.client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [document.id])
       const id = document.id
       const current = await this.client.query<{ sha256: string; hash: string }>('SELECT source_sha256 AS sha256, document_hash AS hash FROM documents WHERE id = $1 FOR UPDATE', [id])
       const versions = await this.client.query<{ version: number; sha256: string }>('SELECT version, sha256 FROM document_versions WHERE document_id = $1 ORDER BY version', [id])
@@ -120,6 +132,8 @@ export class PostgresSink implements DocumentSink {
   async timelines(timelines: Timeline[]): Promise<void> {
     await this.client.query('BEGIN')
     try {
+      // Two loaders finishing at once: one replaces the timelines after the other (a duplicate key otherwise).
+      await this.client.query('SELECT pg_advisory_xact_lock($1)', [TIMELINES_LOCK])
       await this.client.query('DELETE FROM timelines')
       await this.insert('timelines', timelineRows(timelines))
       await this.client.query('COMMIT')

@@ -22,6 +22,12 @@ import { versionStep } from './versions.js'
 
 /** Documents per committed transaction. */
 const GROUP = 64
+/**
+ * How long a writer waits for another one's group to commit (ms). Groups
+ * take the write lock when they begin (`BEGIN IMMEDIATE`), so two writers
+ * queue instead of deadlocking on a lock upgrade ("database is locked").
+ */
+const BUSY_TIMEOUT = 60_000
 
 export class SqliteSink implements DocumentSink {
   readonly name: string
@@ -31,7 +37,7 @@ export class SqliteSink implements DocumentSink {
   private constructor(file: string) {
     this.name = `sqlite:${file}`
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-    this.db = new Database(file)
+    this.db = new Database(file, { timeout: BUSY_TIMEOUT })
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('synchronous = NORMAL')
@@ -45,10 +51,12 @@ export class SqliteSink implements DocumentSink {
       {
         applied: async () => new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version)),
         apply: async (version, name, sql) => {
+          // Two writers opening a fresh file at once: the second waits, then finds the migration done.
           db.transaction(() => {
+            if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(version)) return
             db.exec(sql)
             db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, name, new Date().toISOString())
-          })()
+          }).immediate()
         }
       },
       'sqlite'
@@ -113,16 +121,22 @@ export class SqliteSink implements DocumentSink {
   private open = 0
 
   async write(document: Document, json?: string): Promise<WriteOutcome> {
-    if (this.open === 0) this.db.exec('BEGIN')
-    // Inside the group's transaction, better-sqlite3 runs `store` in a savepoint.
+    if (!this.db.inTransaction) {
+      this.db.exec('BEGIN IMMEDIATE')
+      this.open = 0
+    }
+    // Inside the group's transaction, better-sqlite3 runs `store` in a savepoint: a Document it refuses is rolled back alone.
     const outcome = this.prepared()(toRows(document, json), document)
     if (++this.open >= GROUP) this.commit()
     return outcome
   }
 
+  async flush(): Promise<void> {
+    this.commit()
+  }
+
   private commit(): void {
-    if (this.open === 0) return
-    this.db.exec('COMMIT')
+    if (this.db.inTransaction) this.db.exec('COMMIT')
     this.open = 0
   }
 

@@ -31,6 +31,25 @@ function compromise() {
 }
 const lexicon = () => (compromise().model as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon
 
+const VERB_TAGS = new Set(['Verb', 'Gerund', 'Infinitive', 'PastTense', 'PresentTense', 'Participle', 'PerfectTense', 'Auxiliary', 'Modal', 'Copula', 'PhrasalVerb'])
+
+/**
+ * Whether compromise's own word list calls a word something other than a
+ * verb ("longstanding", "forthcoming": Adjective), so that it is never
+ * lemmatised into one ("longstand").
+ */
+export function listedAsNonVerb(word: string): boolean {
+  const tag = lexicon()[word.toLowerCase()]
+  if (tag === undefined) return false
+  return (Array.isArray(tag) ? tag : [tag]).every((t) => !VERB_TAGS.has(t))
+}
+
+/** Whether compromise's word list calls a word an adjective ("Forthcoming visits": no subject before a verb). */
+export function listedAsAdjective(word: string): boolean {
+  const tag = lexicon()[word.toLowerCase()]
+  return tag === 'Adjective' || (Array.isArray(tag) && tag.includes('Adjective'))
+}
+
 export interface TaggedTerm {
   text: string
   start: number

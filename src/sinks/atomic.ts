@@ -84,7 +84,7 @@ export class AtomicLineWriter implements LineWriter {
 }
 
 /** Whether a process is still running (a temp file of a live run is not stale). */
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

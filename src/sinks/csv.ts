@@ -1,7 +1,8 @@
 /**
  * `--csv`: one row per commitment for spreadsheet users, with the
  * document's title and date, and entities, dates, amounts, topics and
- * links flattened into cells (`type:text; …`). RFC 4180 quoting; written
+ * links flattened into cells (`type:text; …`). RFC 4180 quoting, and a cell
+ * that would start a formula is quoted with a `'` first (OWASP); written
  * to a temporary file and renamed at the end.
  */
 import path from 'node:path'
@@ -10,13 +11,19 @@ import { AtomicLineWriter } from './atomic.js'
 import type { DocumentSink, WriteOutcome } from './sink.js'
 
 const COLUMNS = [
-  'document_id', 'document_title', 'document_date', 'document_url', 'commitment_id', 'index', 'section', 'label', 'text',
-  'verb', 'class', 'modality', 'entities', 'dates', 'amounts', 'topics', 'links'
+  'document_id', 'document_title', 'document_date', 'document_url', 'commitment_id', 'index', 'unit', 'section', 'label', 'text',
+  'actor', 'actor_canonical', 'verb', 'class', 'modality', 'entities', 'dates', 'amounts', 'topics', 'links'
 ] as const
 
+/** A cell a spreadsheet would run as a formula (OWASP "CSV Injection"): `=`, `+`, `-`, `@`, tab or CR first. */
+const FORMULA = /^[=+\-@\t\r]/
+
 const cell = (value: string | number | null | undefined) => {
-  const text = value === null || value === undefined ? '' : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  if (typeof value === 'number') return String(value)
+  // OWASP: a leading single quote makes the cell text, and the cell is quoted.
+  const formula = FORMULA.test(value ?? '')
+  const text = formula ? `'${value}` : (value ?? '')
+  return formula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 export class CsvSink implements DocumentSink {
@@ -37,8 +44,8 @@ export class CsvSink implements DocumentSink {
     }
     for (const c of document.commitments) {
       const row = [
-        document.id, document.title, document.date, document.source.url, c.id, c.index, c.section, c.label, c.text,
-        c.action.verb, c.action.class, c.action.modality,
+        document.id, document.title, document.date, document.source.url, c.id, c.index, c.unit, c.section, c.label, c.text,
+        c.actor?.text, c.actor?.canonical, c.action.verb, c.action.class, c.action.modality,
         c.entities.map((e) => `${e.type}:${e.canonical ?? e.text}`).join('; '),
         c.dates.map((d) => `${d.value}${d.mod ? ` (${d.mod})` : ''}`).join('; '),
         c.amounts.map((a) => `${a.value}${a.max !== undefined ? `-${a.max}` : ''} ${a.unit}${a.mod ? ` (${a.mod})` : ''}`).join('; '),

@@ -17,6 +17,8 @@ export interface DocumentSink {
   readonly name: string
   /** `json`: the Document's compact JSON, when the caller already has it. */
   write(document: Document, json?: string): Promise<WriteOutcome>
+  /** Commit what is written so far (before documents.jsonl is published). */
+  flush?(): Promise<void>
   /** Replace the initiative timelines (databases only). */
   timelines?(timelines: Timeline[]): Promise<void>
   /** Finish: commit, flush, rename into place. */

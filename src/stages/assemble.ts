@@ -6,9 +6,31 @@ import { createHash } from 'node:crypto'
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
 import type { Commitment, Document, Position, Warning } from '../schema/document.js'
+import { replaceUnsafe, unsafeWarning } from '../text/unsafe.js'
+import type { Meta } from './data.js'
 import { hasFatal } from './guard.js'
 import { kindOf, kindOfOpening } from './kind.js'
 import { textOf } from '../text/hast.js'
+
+/**
+ * Longer entity mentions are not kept: no name runs to 300 characters, and
+ * PostgreSQL's (type, text) index takes at most about 2.7 KB a row.
+ */
+export const MAX_ENTITY_CHARACTERS = 300
+
+/** The metadata's strings, with what no database can store replaced (the text was cleaned when read). */
+function safeMeta(meta: Meta, file: VFile): Meta {
+  let count = 0
+  const clean = (value: string) => {
+    const replaced = replaceUnsafe(value)
+    count += replaced.count
+    return replaced.text
+  }
+  const safe: Meta = { ...meta, title: meta.title === null ? null : clean(meta.title), tags: meta.tags.map(clean) }
+  if (meta.url !== undefined) safe.url = clean(meta.url)
+  if (count > 0) file.message(unsafeWarning(count, 'the title, URL or tags'), { ruleId: 'unsafe-character', source: 'commitments' })
+  return safe
+}
 
 const sha = (value: string) => createHash('sha256').update(value).digest('hex')
 
@@ -48,7 +70,7 @@ function opening(file: VFile): string {
 export default function assemble() {
   return (_tree: Root, file: VFile) => {
     if (hasFatal(file)) return
-    const meta = file.data.meta ?? { title: null, date: null, tags: [] }
+    const meta = safeMeta(file.data.meta ?? { title: null, date: null, tags: [] }, file)
     const id = documentId(meta.url, file.data.sha256 ?? sha(String(file.value)))
     const ids = new Map<number, string>()
     const seen = new Map<string, number>()
@@ -62,11 +84,17 @@ export default function assemble() {
       const commitment: Commitment = {
         id: cid,
         index,
+        unit: item.unit,
         sectionIndex: item.sectionIndex,
         section: item.section,
         text: item.text,
+        actor: item.actor,
         action: item.action,
-        entities: item.entities ?? [],
+        entities: (item.entities ?? []).filter((entity) => {
+          if (entity.text.length <= MAX_ENTITY_CHARACTERS) return true
+          file.message(`Unexpected entity of ${entity.text.length} characters, expected at most ${MAX_ENTITY_CHARACTERS}: not kept`, { place: item.position, ruleId: 'long-entity', source: 'commitments' })
+          return false
+        }),
         dates: item.dates ?? [],
         amounts: item.amounts ?? [],
         links: item.links,
@@ -84,7 +112,7 @@ export default function assemble() {
     if (meta.url) source.url = meta.url
     if (file.data.record) source.record = { line: file.data.record.line, field: file.data.record.field }
     const document: Document = {
-      schemaVersion: '1',
+      schemaVersion: '2',
       id,
       source,
       title: meta.title,

@@ -91,7 +91,19 @@ function readYaml(node: Yaml, file: VFile): Record<string, unknown> | undefined 
     message.fatal = true
     return undefined
   }
-  const value = doc.toJS() as unknown
+  let value: unknown
+  try {
+    value = doc.toJS()
+  } catch (error) {
+    // An alias bomb (`&a [*b, *b …]` nested): yaml refuses to expand it past its alias count.
+    const message = file.message(`Unexpected front matter the YAML reader refused: ${(error as Error).message.split('\n')[0]}`, {
+      place: node.position,
+      ruleId: 'front-matter',
+      source: 'commitments'
+    })
+    message.fatal = true
+    return undefined
+  }
   if (value === null || value === undefined) return {}
   if (typeof value !== 'object' || Array.isArray(value)) {
     const message = file.message('Unexpected front matter, expected a YAML mapping of keys to values', {

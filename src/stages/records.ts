@@ -65,6 +65,11 @@ export function splitRecords(archive: VFile): VFile[] {
     if (!field) return fail('Unexpected record without content, expected a non-empty `html`, `markdown` or `text` field')
     file.value = (record[field] as string).replace(/^\ufeff/, '')
     file.data.record = { line, field, meta: recordMeta(record) }
+    // A date that is there but no calendar day (`2025-13-45`) is dropped, and said so.
+    const written = record.date ?? record.published_time
+    if (typeof written === 'string' && written.trim() !== '' && file.data.record.meta.date === undefined) {
+      file.message(`Unexpected record date \`${written.slice(0, 40)}\`, expected a calendar day YYYY-MM-DD: the release is read without it`, { place: { line, column: 1 }, ruleId: 'record-date', source: 'commitments' })
+    }
     files.push(file)
   })
   return files
