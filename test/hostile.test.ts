@@ -110,7 +110,7 @@ function datesStage(text: string, modality: 'done' | 'ongoing' = 'ongoing') {
   const file = new VFile()
   file.data.config = config
   file.data.meta = { title: null, date: '2025-01-06', tags: [] }
-  file.data.classified = [{ key: 0, sectionIndex: -1, section: null, text, links: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, action: { verb: 'meet', phrase: 'meet', class: 'engaging' as never, modality }, reason: '', topics: [] }]
+  file.data.classified = [{ key: 0, unit: 'item', actor: null, sectionIndex: -1, section: null, text, links: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, action: { verb: 'meet', phrase: 'meet', class: 'engaging' as never, modality }, reason: '', topics: [] }]
   dates()({ type: 'root', children: [] }, file)
   return file.data.classified[0]!.dates!
 }

@@ -9,7 +9,7 @@ import { Document, extract } from '../src/index.js'
 import { jsonErrorOffset } from '../src/text/json-error.js'
 import { config, coversText } from './helpers.js'
 
-const word = fc.constantFrom('Launching', 'the', 'United States', 'will', 'expand', 'India’s', 'U.S.-India', 'cooperation', 'Welcoming', 'partners', '21<sup>st</sup>', 'MQ-9B', 'x', '\u00a0', '\u2060', '&amp;', '\\*', 'Advances', 'to', 'and', '—', ':', '.', ',')
+const word = fc.constantFrom('Launching', 'the', 'United States', 'will', 'expand', 'India’s', 'U.S.-India', 'cooperation', 'Welcoming', 'partners', '21<sup>st</sup>', 'MQ-9B', 'x', '\u00a0', '\u2060', '&amp;', '\\*', 'Advances', 'to', 'and', '—', ':', '.', ',', 'We', 'The Leaders', 'Mr.', 'U.S.', '."', '?')
 const words = fc.array(word, { minLength: 1, maxLength: 14 }).map((w) => w.join(' '))
 const inline = fc.oneof(
   words,
@@ -31,6 +31,8 @@ const block = fc.oneof(
   fc.array(line, { minLength: 1, maxLength: 4 }).map((ls) => ls.map((l) => `-   ${l}`).join('\n')),
   fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => `1.  ${ls[0]}\n    -   ${ls.slice(1).join('\n    -   ')}`),
   line.map((l) => `${l}<br><br>${l}`),
+  // Narrative paragraphs with commitment sentences among other sentences.
+  fc.tuple(words, words, line).map(([a, b, l]) => `${a}. The Leaders will expand ${b}.\nWe welcome **${b}** and\n    ${l}. They agreed to \\_${a}?`),
   fc.constant('<!-- -->'),
   fc.constant('\\###'),
   fc.constant('<table><tr><td>Launching a table cell</td></tr></table>')
@@ -148,6 +150,12 @@ describe('properties', () => {
           expect(ids.has(c.id)).toBe(false)
           ids.add(c.id)
           for (const e of [...c.entities, ...c.dates, ...c.amounts]) expect(c.text.slice(e.start, e.end)).toBe(e.text)
+          if (c.actor) expect(c.text.slice(c.actor.start, c.actor.end)).toBe(c.actor.text)
+          // A sentence's span starts at its first visible character and ends after its last (a reference or escape aside).
+          if (c.unit === 'sentence') {
+            expect(['&', '\\', c.text[0]]).toContain(value[c.position.start.offset])
+            expect([';', c.text.at(-1)]).toContain(value[c.position.end.offset - 1])
+          }
         }
         for (const s of document!.sections) check(s.position)
       }),

@@ -8,7 +8,7 @@
  */
 import type { ActionClass, Modality } from '../schema/document.js'
 import { lookup, type Lexicon, type VerbForm } from '../lexicon/verbs.js'
-import { tagTerms, toInfinitive, type TaggedTerm } from '../nlp/compromise.js'
+import { listedAsAdjective, listedAsNonVerb, tagTerms, toInfinitive, type TaggedTerm } from '../nlp/compromise.js'
 import { isTitleCase } from '../text/title-case.js'
 import { firstSentence, tokenize, type Token } from './tokens.js'
 import * as words from './function-words.js'
@@ -21,12 +21,16 @@ export interface Decision {
   reason: string
   /** Set when the verb is not in the lexicon (a warning names it). */
   unknown?: string
+  /** The subject of the verb's clause, as offsets into the text (SPEC §5 `actor`); unset for a verb-led bullet. */
+  subject?: { start: number; end: number }
 }
 
 interface Hit {
   index: number
   kind: 'modal' | 'aux' | 'finite' | 'present' | 'imperative'
   modality: Modality
+  /** Token index where the clause's subject begins, when the rule found one. */
+  subject?: number
 }
 
 /** Decide the action of one commitment text. */
@@ -39,6 +43,8 @@ class Decider {
   /** Index of the first word: only there does a base or past form lead a bullet. */
   private readonly firstWord: number
   private tags: TaggedTerm[] | undefined
+  /** The comma that closes an appositive after a subject ("We, the leaders of …, reaffirm"). */
+  private appositiveEnd = -1
 
   constructor(
     private readonly text: string,
@@ -71,7 +77,7 @@ class Decider {
       if (lead.gerund || lead.readings?.[0]?.kind === 'past') {
         // Rule 2: a participial frame followed by a main clause with its own subject.
         const main = this.mainClauseAfterComma(i + 1, 'gerund', this.allowsImperative(i))
-        if (main) return this.resolve(main, 'participial frame, main clause')
+        if (main) return this.withSubject(this.resolve(main, 'participial frame, main clause'), main)
       }
       const kind = readings?.[0]?.kind
       const modality: Modality = lead.gerund || kind === 's' ? 'ongoing' : kind === 'past' ? 'done' : 'planned'
@@ -81,19 +87,40 @@ class Decider {
     // A frame ("As …,", "To …,", "In 2023,", "Under …,") before the main clause.
     if (words.FRAME_STARTERS.has(first.lower) || this.isParticipleFrame(i)) {
       const main = this.mainClauseAfterComma(i + 1, 'frame', this.allowsImperative(i))
-      if (main) return this.resolve(main, 'frame, main clause')
+      if (main) return this.withSubject(this.resolve(main, 'frame, main clause'), main)
       // The subject may be interrupted ("…, the Department, in concert with …, facilitated …").
       const comma = t.findIndex((token, n) => n > i && token.text === ',')
       if (comma > 0) {
         const hit = this.findFinite(comma + 1, t.length)
-        if (hit) return this.resolve(hit, 'frame, main verb')
+        if (hit) return this.withSubject(this.resolve(hit, 'frame, main verb'), { ...hit, subject: comma + 1 })
       }
     }
 
     // Rule 3: a sentence with a subject.
     const hit = this.findFinite(i, t.length)
-    if (hit) return this.resolve(hit, 'subject, main verb')
+    if (hit) return this.withSubject(this.resolve(hit, 'subject, main verb'), { ...hit, subject: i })
     return none('no verb in the first sentence')
+  }
+
+  /**
+   * The subject as written: from where the clause begins to its verb,
+   * without adverbs or punctuation standing before the verb ("President
+   * Trump today called" → "President Trump").
+   */
+  private withSubject(decision: Decision, hit: Hit): Decision {
+    if (hit.subject === undefined || hit.kind === 'imperative') return decision
+    let last = hit.index - 1
+    while (last >= hit.subject && ((!this.tokens[last]!.word && !/^[)\]"”’]$/.test(this.tokens[last]!.text)) || this.isAdverb(last) || words.LEAD_ADVERBS.has(this.tokens[last]!.lower))) last--
+    if (last < hit.subject) return decision
+    let first = hit.subject
+    const pronoun = (k: number) => words.SUBJECT_PRONOUNS.has(this.tokens[k]!.lower)
+    // "To this end we will…", "Even as we…" (a frame without its comma): the subject is the
+    // pronoun; not in "The endeavor we launch…", where it heads a relative clause.
+    const opener = this.tokens[first]!.lower
+    if (last > first && pronoun(last) && (words.FRAME_STARTERS.has(opener) || words.PREPOSITIONS.has(opener) || words.ADVERBS.has(opener) || words.LEAD_ADVERBS.has(opener) || opener === 'even')) first = last
+    // "We, the leaders of Japan, …, commit": the pronoun, not its appositive.
+    else if (pronoun(first) && this.tokens[first + 1]?.text === ',') last = first
+    return { ...decision, subject: { start: this.tokens[first]!.start, end: this.tokens[last]!.end } }
   }
 
   /** The bullet opens with a verb form: "Announcing…", "Facilitate…", "Advances…". */
@@ -121,7 +148,7 @@ class Decider {
     // with an unknown verb ("Modernizing…", "Re-launching…"), unless it is a known noun.
     if (/^\p{Lu}[\p{Ll}-]+ing$/u.test(token.text) && !words.ING_NOUNS.has(token.lower) && atStart) {
       // "Lansing Mayor…", "Boeing and…": names ending in -ing are not verbs.
-      if (this.tagsOf(token)?.has('ProperNoun')) return undefined
+      if (this.tagsOf(token)?.has('ProperNoun') || listedAsNonVerb(token.lower)) return undefined
       return { readings: undefined, gerund: true }
     }
     return undefined
@@ -173,10 +200,15 @@ class Decider {
     const t = this.tokens
     const commas: number[] = []
     for (let c = from; c < t.length; c++) if (t[c]!.text === ',') commas.push(c)
+    // A participle before a preposition opens a participial phrase, not the verb of an
+    // interrupted subject: "As leaders of X, guided by Y, we resolve…" reads on to "we resolve".
+    let phrase: Hit | undefined
     for (const c of commas) {
       const hit = this.clauseAt(c + 1, mode)
-      if (hit) return hit
+      if (hit && hit.index === c + 1 && words.PREPOSITIONS.has(t[c + 2]?.lower ?? '')) phrase ??= hit
+      else if (hit) return hit
     }
+    if (phrase) return phrase
     if (!imperative) return undefined
     for (const c of commas) {
       const start = t[c + 1]
@@ -216,7 +248,7 @@ class Decider {
       if (m > k && words.RELATIVES.has(token.lower)) return undefined
       if (m === k) continue
       const hit = this.finiteAt(m, true)
-      if (hit) return hit
+      if (hit) return { ...hit, subject: k }
     }
     return undefined
   }
@@ -230,6 +262,7 @@ class Decider {
         const close = this.tokens.findIndex((t, n) => n > j && t.text === ',')
         if (close > j && close < to) {
           j = close
+          this.appositiveEnd = close
           continue
         }
       }
@@ -286,7 +319,8 @@ class Decider {
       // after a common noun compromise must agree ("resource projects").
       const subject = this.subjectEnd(j)
       const trusted =
-        (subject && (subject.capitalised || words.PLURAL_PRONOUNS.has(subject.lower) || subject.text === ')')) ||
+        j - 1 === this.appositiveEnd ||
+        (subject && ((subject.capitalised && !listedAsAdjective(subject.lower)) || words.PLURAL_PRONOUNS.has(subject.lower) || subject.text === ')')) ||
         // "commits to mobilizing", "aims to strengthen": an -s form before "to".
         (next?.lower === 'to' && readings.some((r) => r.kind === 's')) ||
         // "– NATO 3.0 – moves the Alliance": an -s form before a determiner.
@@ -306,6 +340,7 @@ class Decider {
 
   /** A plural subject can stand before a base-form present at `j` ("The leaders welcome…", "We also welcome…"). */
   private canPrecedeBase(j: number): boolean {
+    if (j - 1 === this.appositiveEnd) return true
     const subject = this.subjectEnd(j)
     return subject !== undefined && (subject.capitalised || words.PLURAL_PRONOUNS.has(subject.lower) || /s$/.test(subject.lower))
   }
@@ -412,6 +447,9 @@ class Decider {
     const t = this.tokens
     const token = t[k]!
     const readings = lookup(this.lexicon, token.lower)
+    // A word the lexicon lacks is lemmatised only where compromise sees a verb:
+    // "Longstanding", "Forthcoming" (adjectives) and "victims" (a noun) are no verbs (rule 4).
+    if (!readings && !words.LIGHT_VERBS.has(token.lower) && (listedAsNonVerb(token.lower) || !this.taggedAsVerb(token))) return none(`${reason}, no verb (\`${token.text}\` is no verb)`)
     const lemma = readings?.[0]?.lemma ?? toInfinitive(token.lower)
 
     // Light and intent verbs take their complement verb ("agreed to eliminate").
@@ -420,14 +458,27 @@ class Decider {
       // "take steps to", "spare no efforts to": the object belongs to the light verb.
       const objects = words.LIGHT_OBJECTS.get(lemma)
       if (objects) {
-        const object = objects.find((parts) => parts.every((part, n) => t[m + n]?.lower === part))
-        m = object ? this.skipAdverbs(m + object.length) : -1
+        // One modifier may stand before the object ("take significant steps"), and "forward" after it.
+        const at = (from: number) => objects.find((parts) => parts.every((part, n) => t[from + n]?.lower === part))
+        const from = at(m) ? m : t[m]?.word && at(m + 1) ? m + 1 : m
+        const object = at(from)
+        m = object ? this.skipAdverbs(from + object.length + (t[from + object.length]?.lower === 'forward' ? 1 : 0)) : -1
       }
       if (m >= 0 && t[m]?.lower === 'to') {
         const v = this.verbAfterTo(m + 1)
         if (v !== undefined) {
           return this.verbAt(v, 'planned', `${reason}, complement of ${lemma}`)
         }
+      }
+    }
+
+    // "remain committed to", "stay engaged": a linking verb before a participle is that participle's verb.
+    if (words.LINKING_VERBS.has(lemma) && (this.lexicon.classes.get(lemma) ?? 'other') === 'other') {
+      const next = this.skipAdverbs(k + 1)
+      const participle = t[next]
+      // "remain concerned", "remain united": adjectives, the linking verb stays.
+      if (participle?.word && !words.ADJECTIVAL_PARTICIPLES.has(participle.lower) && lookup(this.lexicon, participle.lower)?.some((r) => r.kind === 'past')) {
+        return this.verbAt(next, modality, reason)
       }
     }
 
@@ -440,6 +491,11 @@ class Decider {
       for (const entry of phrasal) {
         const last = this.matchParticle(p, entry.particles)
         if (last === undefined) continue
+        // "look forward to working": the complement verb, as for intent verbs (SPEC §5 rule 3).
+        if (words.INTENT_PHRASALS.has(entry.lemma)) {
+          const v = this.skipAdverbs(last + 1)
+          if (this.tokens[v]?.word && lookup(this.lexicon, this.tokens[v]!.lower)?.some((r) => r.kind === 'ing')) return this.verbAt(v, 'planned', `${reason}, complement of ${entry.lemma}`)
+        }
         verb = entry.lemma
         // The phrase is the verb with its particle when they stand together.
         if (p === k + 1) end = t[last]!.end
@@ -462,6 +518,8 @@ class Decider {
         unknown = verb
       }
     }
+    const that = words.THAT_CLASSES.get(verb)
+    if (that && t[this.skipAdverbs(k + 1)]?.lower === 'that') cls = that
     // Exploring verbs ("explore", "seeks to") propose rather than do (SPEC §5).
     if (cls === 'exploring' && modality !== 'done') modality = 'proposed'
     const decision: Decision = { verb, phrase, class: cls, modality, reason: why }

@@ -2,7 +2,7 @@
  * Closed-class word sets for the action rules, read from
  * `lexicon/function-words.json` so they stay data.
  */
-import type { Modality } from '../schema/document.js'
+import type { ActionClass, Modality } from '../schema/document.js'
 import data from '../lexicon/function-words.json' with { type: 'json' }
 
 const set = (values: string[]) => new Set(values)
@@ -14,6 +14,10 @@ export const HAVE = set(data.have)
 export const DO = set(data.do)
 export const PAST_AUX = set(data.pastAux)
 export const LIGHT_VERBS = set(data.lightVerbs)
+/** Phrasal verbs that take a complement verb like intent verbs: "look forward to working" → "work". */
+export const INTENT_PHRASALS = set(data.intentPhrasals)
+/** Verbs whose class changes before a "that" clause: "agreed that X is necessary" states a view (`noting`). */
+export const THAT_CLASSES = new Map(Object.entries(data.thatComplementClasses as Record<string, ActionClass>))
 /** Objects that make a light verb take a complement: "take steps to", "spare no effort to". */
 export const LIGHT_OBJECTS = new Map(Object.entries(data.lightObjects as Record<string, string[]>).map(([verb, objects]) => [verb, objects.map((o) => o.split(' '))]))
 /** "are united in", "are concerned by": participles read as adjectives after "be". */
@@ -31,10 +35,13 @@ export const DETERMINERS = set(data.determiners)
 export const ARTICLES = set(data.articles)
 export const PREPOSITIONS = set(data.prepositions)
 export const PLURAL_PRONOUNS = set(data.pluralPronouns)
+/** Personal pronouns that can be a clause's subject. */
+export const SUBJECT_PRONOUNS = set(data.subjectPronouns)
 export const ING_NOUNS = set(data.ingNouns)
 export const VERB_PREFIXES = data.verbPrefixes
 export const MAX_SUBJECT_TOKENS = data.maxSubjectTokens
-const LEAD_ADVERBS = set(data.leadAdverbs)
+/** Sentence adverbs ("therefore", "today"): never the end of a subject. */
+export const LEAD_ADVERBS = set(data.leadAdverbs)
 /** Words that never start an unknown verb. */
 export const FUNCTION_WORDS = new Set([...data.determiners, ...data.prepositions, ...data.relatives, ...data.clauseBlockers, ...data.adverbs])
 

@@ -208,5 +208,25 @@ CREATE INDEX commitments_fts ON commitments USING gin (to_tsvector('english', co
     name: 'the rule that found each entity (SPEC §9)',
     sqlite: `ALTER TABLE entities ADD COLUMN rule TEXT;`,
     postgres: `ALTER TABLE entities ADD COLUMN rule text;`
+  },
+  {
+    version: 5,
+    name: 'commitment unit and actor (schema version 2)',
+    // Rows written before keep their meaning: every commitment then was an item or a labelled paragraph, with no actor read.
+    sqlite: unitAndActor('TEXT', 'INTEGER'),
+    postgres: unitAndActor('text', 'integer')
   }
 ]
+
+/** SPEC §4 `unit` and §5 `actor` as columns, added to an existing table (no rebuild). */
+function unitAndActor(T: string, I: string): string {
+  return `
+ALTER TABLE commitments ADD COLUMN unit ${T} NOT NULL DEFAULT 'item';
+ALTER TABLE commitments ADD COLUMN actor ${T};
+ALTER TABLE commitments ADD COLUMN actor_start ${I};
+ALTER TABLE commitments ADD COLUMN actor_end ${I};
+ALTER TABLE commitments ADD COLUMN actor_canonical ${T};
+CREATE INDEX commitments_unit ON commitments (unit);
+CREATE INDEX commitments_actor_canonical ON commitments (actor_canonical);
+`
+}

@@ -62,12 +62,17 @@ export function toRows(document: Document, json?: string): DocumentRows {
       id: c.id,
       document_id: document.id,
       idx: c.index,
+      unit: c.unit,
       section_index: c.sectionIndex,
       section: c.section,
       parent_id: c.parentId ?? null,
       context: c.context ?? null,
       label: c.label ?? null,
       text: c.text,
+      actor: c.actor?.text ?? null,
+      actor_start: c.actor?.start ?? null,
+      actor_end: c.actor?.end ?? null,
+      actor_canonical: c.actor?.canonical ?? null,
       verb: c.action.verb,
       phrase: c.action.phrase,
       class: c.action.class,
@@ -114,7 +119,7 @@ export function fromRows(rows: DocumentRows): Document {
   }
   const [entities, dates, amounts, links] = [rows.entities, rows.dates, rows.amounts, rows.links].map(byCommitment) as [Map<string, Row[]>, Map<string, Row[]>, Map<string, Row[]>, Map<string, Row[]>]
   const document: Document = {
-    schemaVersion: d.schema_version as '1',
+    schemaVersion: d.schema_version as Document['schemaVersion'],
     id: String(d.id),
     source,
     title: d.title as string | null,
@@ -127,9 +132,11 @@ export function fromRows(rows: DocumentRows): Document {
       const commitment: Commitment = {
         id,
         index: Number(c.idx),
+        unit: c.unit as Commitment['unit'],
         sectionIndex: Number(c.section_index),
         section: c.section as string | null,
         text: String(c.text),
+        actor: c.actor === null ? null : optional({ text: String(c.actor), start: Number(c.actor_start), end: Number(c.actor_end) }, 'canonical', c.actor_canonical),
         action: { verb: c.verb as string | null, phrase: c.phrase as string | null, class: c.class as Commitment['action']['class'], modality: c.modality as Commitment['action']['modality'] },
         entities: (entities.get(id) ?? []).map((e) =>
           ({

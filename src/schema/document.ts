@@ -82,15 +82,33 @@ export type Amount = z.infer<typeof Amount>
 export const Link = z.object({ text: z.string(), url: z.string() })
 export type Link = z.infer<typeof Link>
 
+/** Which kind of commitment (SPEC §4): a list item, a labelled paragraph, or a sentence of a narrative paragraph. */
+export const Unit = z.enum(['item', 'paragraph', 'sentence'])
+export type Unit = z.infer<typeof Unit>
+
+/** Who acts (SPEC §5): the subject as written, with UTF-16 offsets into the commitment's `text`. */
+export const Actor = z.object({
+  text: z.string(),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  canonical: z
+    .string()
+    .optional()
+    .describe("One country's ISO 3166-1 alpha-2 code; for a first-person plural, the document's parties' codes joined by '+' (US+IN)")
+})
+export type Actor = z.infer<typeof Actor>
+
 export const Commitment = z.object({
   id: z.string().describe('Stable: document id + section heading + normalised text'),
   index: z.number().int().min(0).describe('Order in the document'),
+  unit: Unit,
   sectionIndex: z.number().int().min(-1).describe('-1 for the preamble'),
   section: z.string().nullable(),
   parentId: z.string().optional(),
   context: z.string().optional(),
   label: z.string().optional(),
   text: z.string().min(1),
+  actor: Actor.nullable().describe('The subject of the action verb, or null where none is written (a verb-led bullet)'),
   action: Action,
   entities: z.array(Entity),
   dates: z.array(DateMention),
@@ -136,7 +154,7 @@ export type Source = z.infer<typeof Source>
 
 export const Document = z
   .object({
-    schemaVersion: z.literal('1'),
+    schemaVersion: z.literal('2'),
     id: z.string().describe('Stable: from source_url if known, else content hash'),
     source: Source,
     title: z.string().nullable(),
@@ -161,6 +179,7 @@ export const outputRegistry = z.registry<{ id: string; title?: string; descripti
 outputRegistry.add(Commitment, { id: 'Commitment', description: 'One commitment: an item of the release with its action and annotations.' })
 outputRegistry.add(Section, { id: 'Section' })
 outputRegistry.add(Action, { id: 'Action' })
+outputRegistry.add(Actor, { id: 'Actor' })
 outputRegistry.add(Entity, { id: 'Entity' })
 outputRegistry.add(DateMention, { id: 'DateMention' })
 outputRegistry.add(Amount, { id: 'Amount' })

@@ -11,8 +11,8 @@ import { AtomicLineWriter } from './atomic.js'
 import type { DocumentSink, WriteOutcome } from './sink.js'
 
 const COLUMNS = [
-  'document_id', 'document_title', 'document_date', 'document_url', 'commitment_id', 'index', 'section', 'label', 'text',
-  'verb', 'class', 'modality', 'entities', 'dates', 'amounts', 'topics', 'links'
+  'document_id', 'document_title', 'document_date', 'document_url', 'commitment_id', 'index', 'unit', 'section', 'label', 'text',
+  'actor', 'actor_canonical', 'verb', 'class', 'modality', 'entities', 'dates', 'amounts', 'topics', 'links'
 ] as const
 
 /** A cell a spreadsheet would run as a formula (OWASP "CSV Injection"): `=`, `+`, `-`, `@`, tab or CR first. */
@@ -44,8 +44,8 @@ export class CsvSink implements DocumentSink {
     }
     for (const c of document.commitments) {
       const row = [
-        document.id, document.title, document.date, document.source.url, c.id, c.index, c.section, c.label, c.text,
-        c.action.verb, c.action.class, c.action.modality,
+        document.id, document.title, document.date, document.source.url, c.id, c.index, c.unit, c.section, c.label, c.text,
+        c.actor?.text, c.actor?.canonical, c.action.verb, c.action.class, c.action.modality,
         c.entities.map((e) => `${e.type}:${e.canonical ?? e.text}`).join('; '),
         c.dates.map((d) => `${d.value}${d.mod ? ` (${d.mod})` : ''}`).join('; '),
         c.amounts.map((a) => `${a.value}${a.max !== undefined ? `-${a.max}` : ''} ${a.unit}${a.mod ? ` (${a.mod})` : ''}`).join('; '),

@@ -84,9 +84,11 @@ export default function assemble() {
       const commitment: Commitment = {
         id: cid,
         index,
+        unit: item.unit,
         sectionIndex: item.sectionIndex,
         section: item.section,
         text: item.text,
+        actor: item.actor,
         action: item.action,
         entities: (item.entities ?? []).filter((entity) => {
           if (entity.text.length <= MAX_ENTITY_CHARACTERS) return true
@@ -110,7 +112,7 @@ export default function assemble() {
     if (meta.url) source.url = meta.url
     if (file.data.record) source.record = { line: file.data.record.line, field: file.data.record.field }
     const document: Document = {
-      schemaVersion: '1',
+      schemaVersion: '2',
       id,
       source,
       title: meta.title,

@@ -3,7 +3,7 @@
  * context object). Each stage reads what earlier stages left and adds its own.
  */
 import type { Element, ElementContent } from 'hast'
-import type { Action, Amount, DateMention, Document, Entity, Link, Position } from '../schema/document.js'
+import type { Action, Actor, Amount, DateMention, Document, Entity, Link, Position, Unit } from '../schema/document.js'
 import type { ResolvedConfig } from '../config/schema.js'
 import type { RecordField, RecordMeta } from './records.js'
 
@@ -40,6 +40,8 @@ export interface ParagraphBlock {
   position: Position
   /** Set when the paragraph is an ALL-CAPS run-in whose lead-in is also a heading. */
   runInLabel?: string
+  /** Set inside a block quote: its sentences are never commitments (SPEC §4). */
+  quote?: boolean
 }
 
 /** A list, kept whole so the items stage can walk nested items. */
@@ -53,6 +55,7 @@ export type Block = HeadingBlock | ParagraphBlock | ListBlock
 /** A commitment before classification. */
 export interface Item {
   key: number
+  unit: Unit
   parentKey?: number
   sectionIndex: number
   section: string | null
@@ -66,6 +69,7 @@ export interface Item {
 /** An item with its action decided. */
 export interface ClassifiedItem extends Item {
   action: Action
+  actor: Actor | null
   /** Why the action was decided so (the rule), for reports and debugging. */
   reason: string
   topics: string[]

@@ -15,9 +15,15 @@ import functionWords from '../lexicon/function-words.json' with { type: 'json' }
 import { hasFatal } from './guard.js'
 
 /** The gazetteers with the config's additions, built once per config. */
-const gazetteerFor = perConfig((config) => buildGazetteer(config?.entities))
+export const gazetteerFor = perConfig((config) => buildGazetteer(config?.entities))
 
 const FUNCTION_WORDS = new Set(Object.values(functionWords as Record<string, unknown>).flatMap((v) => (Array.isArray(v) ? v.map((w) => String(w).toLowerCase()) : [])))
+
+/** Words that are no name on their own: function words and the lexicon's verbs (built once per config). */
+export const isOrdinaryFor = perConfig((config) => {
+  const lexicon = lexiconFor(config)
+  return (word: string) => FUNCTION_WORDS.has(word.toLowerCase()) || lookup(lexicon, word.toLowerCase()) !== undefined
+})
 
 export default function entities() {
   return (_tree: Root, file: VFile) => {
@@ -25,8 +31,7 @@ export default function entities() {
     const items = file.data.classified ?? []
     const abbreviations = findAbbreviations(items.map((item) => item.text))
     file.data.abbreviations = abbreviations
-    const lexicon = lexiconFor(file.data.config)
-    const isOrdinary = (word: string) => FUNCTION_WORDS.has(word.toLowerCase()) || lookup(lexicon, word.toLowerCase()) !== undefined
+    const isOrdinary = isOrdinaryFor(file.data.config)
     const byShort = new Map(abbreviations.map((a) => [a.short, a.long]))
     const learned = new Map<string, Typed>()
     for (const item of items) {

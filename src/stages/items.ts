@@ -1,12 +1,17 @@
 /**
  * Stage: items (SPEC §4). Turns blocks into commitments: every list item at
- * any depth (its own text, without nested lists), and labelled paragraphs
- * (`**Space.** The United States will…`, `Title Case Title: text`). Plain
- * narrative paragraphs and table rows are not commitments.
+ * any depth (its own text, without nested lists), labelled paragraphs
+ * (`**Space.** The United States will…`, `Title Case Title: text`), and the
+ * sentences of narrative paragraphs as candidates, which the action stage
+ * keeps when a party is their subject. Block quotes and table rows are not
+ * commitments.
  */
 import type { Element, ElementContent, Root } from 'hast'
 import type { VFile } from 'vfile'
-import type { Link } from '../schema/document.js'
+import { location } from 'vfile-location'
+import type { Link, Position } from '../schema/document.js'
+import { splitSentences } from '../sentences/split.js'
+import { visibleText } from '../sentences/visible.js'
 import { isBlank, isBold, isElement, isItalic, positionOf, textOf } from '../text/hast.js'
 import { wordCount } from '../text/normalize.js'
 import { isTitleCase } from '../text/title-case.js'
@@ -39,6 +44,8 @@ export default function items() {
         return undefined
       }
       if (wordCount(item.text) < minWords) {
+        // A short sentence ("We agree.") is narrative, not a dropped item.
+        if (item.unit === 'sentence') return undefined
         // The item is short in words, not always in characters: the message quotes at most 80.
         const quoted = item.text.length > 80 ? `${item.text.slice(0, 79)}…` : item.text
         const message = file.message(`Unexpected short item \`${quoted}\`, expected at least ${minWords} words`, {
@@ -69,6 +76,7 @@ export default function items() {
           const labelled = splitLabel(leadRun(own), textOf(own))
           text = labelled.text
           const item: Omit<Item, 'key' | 'sectionIndex' | 'section'> = {
+            unit: 'item',
             text: labelled.text,
             links: links(own, file.data.meta?.url),
             position: { start: whole.start, end }
@@ -82,17 +90,40 @@ export default function items() {
       }
     }
 
+    const source = String(file.value)
+    let place: ReturnType<typeof location> | undefined
+    const point = (offset: number) => {
+      place ??= location(source)
+      const p = place.toPoint(offset)
+      return { line: p?.line ?? 1, column: p?.column ?? 1, offset }
+    }
+    /** The sentences of a narrative paragraph, each with its span in the source. */
+    const sentences = (nodes: ElementContent[]): Array<Omit<Item, 'key' | 'sectionIndex' | 'section'>> => {
+      const visible = visibleText(nodes, source)
+      const paragraphLinks = links(nodes, file.data.meta?.url)
+      return splitSentences(visible.text).map(({ start, end }) => {
+        const text = visible.text.slice(start, end)
+        const last = visible.offsets[end - 1]!
+        const position: Position = { start: point(visible.offsets[start]!), end: point(last + sourceLength(source, last)) }
+        return { unit: 'sentence', text, links: paragraphLinks.filter((link) => link.text && text.includes(link.text)), position }
+      })
+    }
+
     for (const block of file.data.blocks ?? []) {
       if (block.kind === 'heading') {
         section = { index: block.index, text: block.text }
       } else if (block.kind === 'list') {
         list(block.node, undefined, undefined)
       } else {
-        // Only a labelled paragraph is a commitment; an ALL-CAPS run-in keeps
+        // A labelled paragraph is a commitment; an ALL-CAPS run-in keeps
         // its heading text (without the colon) as its label.
         const labelled = splitLabel(block.nodes, textOf(block.nodes))
-        if (!labelled.label) continue
+        if (!labelled.label) {
+          if (!block.quote) for (const sentence of sentences(block.nodes)) add(sentence)
+          continue
+        }
         add({
+          unit: 'paragraph',
           label: block.runInLabel ?? labelled.label,
           text: labelled.text,
           links: links(block.nodes, file.data.meta?.url),
@@ -102,6 +133,12 @@ export default function items() {
     }
     file.data.items = out
   }
+}
+
+/** How many source characters the visible character at `offset` takes (`&amp;` is five). */
+function sourceLength(source: string, offset: number): number {
+  if (source[offset] !== '&') return 1
+  return /^&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.exec(source.slice(offset, offset + 40))?.[0].length ?? 1
 }
 
 /** The inline content that opens an item: its first paragraph, or its own inline run. */

@@ -29,7 +29,7 @@ export default function sections() {
     if (hasFatal(file)) return
     const title = file.data.meta?.titleFromBody ? null : (file.data.meta?.title ?? null)
     const blocks: Block[] = []
-    const state = { realLevel: 1, index: 0, titleSkipped: false }
+    const state = { realLevel: 1, index: 0, titleSkipped: false, quote: 0 }
 
     // Emphasised headings sit one level below the nearest `#`/`h*` heading.
     const pseudoLevel = () => Math.min(6, state.realLevel + 1)
@@ -62,6 +62,7 @@ export default function sections() {
         if (runIn) pushHeading(runIn, pseudoLevel(), position)
         const block: ParagraphBlock = { kind: 'paragraph', nodes: part, position }
         if (runIn) block.runInLabel = runIn
+        if (state.quote > 0) block.quote = true
         blocks.push(block)
       }
     }
@@ -96,8 +97,11 @@ export default function sections() {
           else blocks.push({ kind: 'list', node })
         } else if (!SKIPPED.has(node.tagName)) {
           // Containers (div, section, blockquote, …) are read as if their
-          // content stood in their place.
+          // content stood in their place; a block quote's paragraphs are marked.
+          const quote = node.tagName === 'blockquote' ? 1 : 0
+          state.quote += quote
           walk(node.children)
+          state.quote -= quote
         }
       }
       flush()
