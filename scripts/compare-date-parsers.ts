@@ -11,21 +11,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import * as chrono from 'chrono-node'
 import { findDates } from '../src/dates/find-dates.js'
+import { textMatch } from './text-match.js'
 
 interface Mention {
   text: string
   value: string
 }
 
-const norm = (s: string) =>
-  s.normalize('NFKC').toLowerCase().replace(/[’']s$/u, '').replace(/^the\s+/u, '').replace(/\./g, '').replace(/[^\p{L}\p{N}&+-]+/gu, ' ').trim()
-function textMatch(a: string, b: string) {
-  const [x, y] = [norm(a), norm(b)]
-  if (!x || !y) return false
-  if (x === y) return true
-  const [s, l] = x.length <= y.length ? [x, y] : [y, x]
-  return l.includes(s) && s.length / l.length >= 0.5
-}
 
 /** chrono's results as TIMEX3: a day when the day is certain, else a month, else a year. */
 function viaChrono(text: string, anchor: string | null): Mention[] {

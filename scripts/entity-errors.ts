@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { resolveConfig, runExtract } from '../src/index.js'
+import { norm, textMatch } from './text-match.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const shared = path.resolve(root, '..', 'shared')
@@ -23,16 +24,6 @@ interface Mention {
   text: string
 }
 
-/** score.mjs's entity text match (equal, or one holds the other covering at least half). */
-const norm = (s: string) =>
-  s.normalize('NFKC').toLowerCase().replace(/[’']s$/u, '').replace(/^the\s+/u, '').replace(/\./g, '').replace(/[^\p{L}\p{N}&+-]+/gu, ' ').trim()
-function textMatch(a: string, b: string) {
-  const [x, y] = [norm(a), norm(b)]
-  if (!x || !y) return false
-  if (x === y) return true
-  const [s, l] = x.length <= y.length ? [x, y] : [y, x]
-  return l.includes(s) && s.length / l.length >= 0.5
-}
 const contains = (outer: string, inner: string) => norm(outer).includes(norm(inner)) && norm(inner).length > 0
 const isAcronym = (s: string) => /^[\p{Lu}\d][\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d.-]*(?:\s+\d+)?$/u.test(s) || /^\p{Ll}+\p{Lu}/u.test(s)
 
