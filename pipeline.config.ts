@@ -6,6 +6,8 @@ export default defineConfig({
   out: 'output',
   concurrency: 4,
   minWords: 3,
+  // Per release (README, Limits): past one, a release is refused with a message and the batch goes on.
+  limits: { bytes: 1024 * 1024, depth: 100, items: 2000, itemCharacters: 20_000, seconds: 30 },
   lexicon: {
     // Add verbs or move one to another class, e.g. { advancing: ['champion'] }.
     verbs: {},

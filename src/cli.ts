@@ -1,142 +1,283 @@
 #!/usr/bin/env node
 /**
- * The `commitments` command: argv → config → run → report → exit code.
- *
- *   commitments extract [inputs…] [--out DIR] [--config FILE] [--force] [--shard i/n] [--workers N] [--db URL|FILE] [--no-db] [--csv] [--quiet]
- *   commitments report [--out DIR] [--config FILE]
- *   commitments schema
+ * The `commitments` command: argv → command → exit code (README, "Exit
+ * codes"). Each command is one entry of COMMANDS: its arguments, its help,
+ * its options and its run function, which imports what it needs when it
+ * runs, so a cold start pays only for the command at hand. Help and
+ * `--version` go to stdout; diagnostics, progress and errors to stderr, an
+ * error as one line that says what is wrong and what to do.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
-import { runExtract } from './batch/run.js'
-import { parseShard, type Shard } from './batch/shard.js'
-import { ConfigError, loadConfig } from './config/load.js'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { ResolvedConfig } from './config/schema.js'
-import { formatMessages } from './report/diagnostics.js'
-import { documentJsonSchema } from './schema/document.js'
+import { CommitmentsError, EXIT, errnoCode, outputError, usageError } from './errors.js'
 
-const USAGE = `Usage:
-  commitments extract [inputs…] [--out DIR] [--config FILE] [--force] [--shard i/n] [--workers N] [--db URL|FILE] [--no-db] [--csv] [--quiet]
-      Extract commitments from releases (files, folders, globs, .jsonl archives, - for stdin).
-      Without inputs, reads the inputs named in pipeline.config.ts.
-      Writes DIR/documents.jsonl, DIR/documents/<id>.json, DIR/errors.jsonl and
-      DIR/manifest.jsonl (default DIR: output). Inputs the manifest shows
-      unchanged are not read again unless --force; --shard i/n takes only
-      the i-th of n shares of the inputs. Documents also go to a database:
-      DIR/commitments.db (SQLite) unless --no-db, or --db postgres://… or
-      --db FILE; --csv adds DIR/commitments.csv (one row per commitment).
-  commitments report [--out DIR] [--config FILE]
-      Build a static site of DIR/documents.jsonl in DIR/report/ (open DIR/report/index.html).
-  commitments diff OLD NEW [--json] [--out DIR]
-      What changed between two releases (files, or versions stored in DIR as ID@N).
-  commitments schema
-      Print the JSON Schema of the output Document.
+type Values = Record<string, string | boolean | undefined>
+
+/** A command: its options parsed here and handed to `run`, or (`own`) a command that reads its own arguments, `--help` included. */
+type Command = {
+  /** What follows the command's name on its usage line. */
+  args: string
+  /** One line for `commitments --help`. */
+  summary: string
+} & (
+  | {
+      /** What `commitments <command> --help` says below the usage line. */
+      help: string
+      options: NonNullable<ParseArgsConfig['options']>
+      positionals?: boolean
+      run(values: Values, positionals: string[]): Promise<number>
+    }
+  | { own: (argv: string[]) => Promise<number> }
+)
+
+const COMMANDS: Record<string, Command> = {
+  extract: {
+    args: '[inputs…] [--out DIR|-] [--config FILE] [--force] [--shard i/n] [--workers N] [--db URL|FILE] [--no-db] [--csv] [--quiet]',
+    summary: 'Extract commitments from releases into DIR, or as JSON Lines on stdout.',
+    help: `Reads files, folders (recursively: .md, .markdown, .html, .htm, .jsonl,
+.ndjson; a .txt in a folder is a note, not a release), globs, and - for stdin.
+Without inputs, reads the inputs named in pipeline.config.ts.
+
+  -o, --out DIR      Write DIR/documents.jsonl, DIR/documents/<id>.json,
+                     DIR/errors.jsonl, DIR/manifest.jsonl and DIR/commitments.db
+                     (default DIR: output, made if missing). --out - writes the
+                     Documents as JSON Lines to stdout and nothing to disk.
+  -c, --config FILE  The config (default: pipeline.config.ts, .mjs or .js here).
+  -f, --force        Redo inputs the manifest shows unchanged.
+      --shard i/n    Only the i-th of n shares of the inputs.
+      --workers N    Worker threads (default: one per core; 0: none).
+      --db URL|FILE  postgres://user@host:5432/db, sqlite:FILE or a file
+                     (default: DIR/commitments.db; none with --out -).
+      --no-db        No database.
+      --csv          Also write DIR/commitments.csv (one row per commitment).
+  -q, --quiet        No progress, no summary, warnings not listed.
+
+Exit: 0 all inputs became Documents, 1 an input failed, 2 usage or config
+error, 3 output folder not writable, 4 database unavailable, 75 another run
+is writing DIR.`,
+    options: {
+      out: { type: 'string', short: 'o' },
+      config: { type: 'string', short: 'c' },
+      quiet: { type: 'boolean', short: 'q' },
+      force: { type: 'boolean', short: 'f' },
+      shard: { type: 'string' },
+      workers: { type: 'string' },
+      db: { type: 'string' },
+      'no-db': { type: 'boolean' },
+      csv: { type: 'boolean' }
+    },
+    positionals: true,
+    run: extract
+  },
+  report: {
+    args: '[--out DIR] [--config FILE]',
+    summary: 'Build a static review site of DIR/documents.jsonl in DIR/report/.',
+    help: `Open DIR/report/index.html in a browser (no server, no network).
+
+  -o, --out DIR      The folder an extract wrote (default: output).
+  -c, --config FILE  The config (default: pipeline.config.ts, .mjs or .js here).
+
+Exit: 0 built, 1 DIR/documents.jsonl missing, 2 usage or config error,
+3 DIR/report not writable.`,
+    options: { out: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' } },
+    run: report
+  },
+  diff: {
+    args: 'OLD NEW [--json] [--out DIR] [--config FILE]',
+    summary: 'What changed between two releases (files, or versions stored in DIR as ID@N).',
+    own: async (argv) => (await import('./versions/diff-command.js')).diffCommand(argv)
+  },
+  schema: {
+    args: '',
+    summary: 'Print the JSON Schema of the output Document.',
+    help: 'The schema (draft 2020-12) of each line of documents.jsonl.',
+    options: {},
+    run: async () => {
+      const { documentJsonSchema } = await import('./schema/document.js')
+      process.stdout.write(JSON.stringify(documentJsonSchema(), null, 2) + '\n')
+      return EXIT.ok
+    }
+  }
+}
+
+const usageLine = (name: string) => `commitments ${name}${COMMANDS[name]!.args ? ` ${COMMANDS[name]!.args}` : ''}`
+
+const OVERVIEW = `Usage: commitments <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(9)}${command.summary}`)
+  .join('\n')}
+
+Run \`commitments <command> --help\` for a command's options; --version prints the version.
 `
 
+const commandHelp = (name: string) => {
+  const command = COMMANDS[name]!
+  return `Usage: ${usageLine(name)}\n\n${command.summary}\n${'help' in command ? command.help : ''}\n`
+}
+
+function version(): string {
+  return (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv
-  if (command === 'schema') {
-    process.stdout.write(JSON.stringify(documentJsonSchema(), null, 2) + '\n')
-    return 0
+  const [name, ...rest] = argv
+  if (name === '--version' || name === '-V' || name === '-v') {
+    process.stdout.write(`${version()}\n`)
+    return EXIT.ok
   }
-  if (command === 'report') return report(rest)
-  if (command === 'diff') return (await import('./versions/diff-command.js')).diffCommand(rest)
-  if (command !== 'extract') {
-    process.stderr.write(command && command !== '--help' && command !== '-h' ? `Unknown command \`${command}\`\n\n${USAGE}` : USAGE)
-    return command === '--help' || command === '-h' ? 0 : 2
+  if (name === undefined) {
+    process.stderr.write(OVERVIEW)
+    return EXIT.usage
   }
-  let values: { out?: string; config?: string; quiet?: boolean; force?: boolean; shard?: string; workers?: string; db?: string; 'no-db'?: boolean; csv?: boolean }
-  let positionals: string[]
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const topic = rest[0]
+    const command = topic && Object.hasOwn(COMMANDS, topic) ? COMMANDS[topic]! : undefined
+    if (command && 'own' in command) return command.own(['--help'])
+    process.stdout.write(command ? commandHelp(topic!) : OVERVIEW)
+    return EXIT.ok
+  }
+  if (!Object.hasOwn(COMMANDS, name)) {
+    throw usageError(`Unknown command \`${name}\`, expected one of ${Object.keys(COMMANDS).join(', ')}; see \`commitments --help\``)
+  }
+  const command = COMMANDS[name]!
+  if ('own' in command) return command.own(rest)
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(commandHelp(name))
+    return EXIT.ok
+  }
+  let parsed: { values: Values; positionals: string[] }
   try {
-    ;({ values, positionals } = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        config: { type: 'string', short: 'c' },
-        quiet: { type: 'boolean', short: 'q' },
-        force: { type: 'boolean', short: 'f' },
-        shard: { type: 'string' },
-        workers: { type: 'string' },
-        db: { type: 'string' },
-        'no-db': { type: 'boolean' },
-        csv: { type: 'boolean' }
-      }
-    }))
+    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.positionals === true, strict: true }) as typeof parsed
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`)
-    return 2
+    // Node's own message, up to its first sentence ("Unknown option '--frob'").
+    throw usageError(`${(error as Error).message.split(/\.\s/)[0]}; see \`commitments ${name} --help\``)
   }
-  let shard: Shard | undefined
-  let workers: number | undefined
+  return command.run(parsed.values, parsed.positionals)
+}
+
+/** A usage error for a bad option value (the message of the parser that refused it). */
+function option<T>(parse: () => T): T {
   try {
-    if (values.shard !== undefined) shard = parseShard(values.shard)
-    if (values.workers !== undefined) {
-      workers = Number(values.workers)
-      if (!Number.isInteger(workers) || workers < 0) throw new Error(`Unexpected workers \`${values.workers}\`, expected a whole number ≥ 0`)
-    }
+    return parse()
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`)
-    return 2
+    throw error instanceof CommitmentsError ? error : usageError((error as Error).message)
   }
-  const config = await configOrReport(values.config)
-  if (!config) return 2
-  const inputs = positionals.length > 0 ? positionals : config.inputs
-  const out = values.out ?? config.out
-  const db = values['no-db'] ? false : values.db
-  const summary = await runExtract({ inputs, out, config, force: values.force === true, shard, workers, db, csv: values.csv === true, progress: { quiet: values.quiet === true } })
-  for (const skip of summary.skipped) process.stderr.write(`${skip.input}: skipped (${skip.reason})\n`)
+}
+
+/** The config, or undefined after printing what is wrong with it as messages on the config file. */
+async function configOrReport(file: string | undefined): Promise<ResolvedConfig | undefined> {
+  const { ConfigError, loadConfig } = await import('./config/load.js')
+  try {
+    return await loadConfig(file)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    const { formatMessages } = await import('./report/diagnostics.js')
+    process.stderr.write(formatMessages([error.file]) + '\n')
+    return undefined
+  }
+}
+
+async function extract(values: Values, positionals: string[]): Promise<number> {
+  const quiet = values.quiet === true
+  const { parseShard } = await import('./batch/shard.js')
+  const shard = values.shard === undefined ? undefined : option(() => parseShard(String(values.shard)))
+  const workers = values.workers === undefined ? undefined : Number(values.workers)
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw usageError(`Unexpected workers \`${values.workers}\`, expected a whole number ≥ 0`)
+  if (values.db !== undefined && values['no-db']) throw usageError('Unexpected --db with --no-db: give one of them')
+  // A --db this cannot use is refused before any work.
+  if (typeof values.db === 'string') (await import('./sinks/open.js')).parseDb(values.db)
+  const config = await configOrReport(values.config as string | undefined)
+  if (!config) return EXIT.usage
+  const out = (values.out as string | undefined) ?? config.out
+  if (out === '-' && values.csv) throw usageError('Unexpected --csv with --out -: the CSV file needs an output folder')
+  const { runExtract } = await import('./batch/run.js')
+  const summary = await runExtract({
+    inputs: positionals.length > 0 ? positionals : config.inputs,
+    out,
+    config,
+    force: values.force === true,
+    shard,
+    workers,
+    db: values['no-db'] ? false : (values.db as string | undefined),
+    csv: values.csv === true,
+    progress: { quiet }
+  })
+  reportSkipped(summary.skipped, quiet)
   const withMessages = summary.files.filter((file) => file.messages.length > 0)
   if (withMessages.length > 0) {
-    const report = formatMessages(withMessages, { quiet: values.quiet === true })
+    const { formatMessages } = await import('./report/diagnostics.js')
+    const report = formatMessages(withMessages, { quiet })
     if (report) process.stderr.write(report + '\n')
   }
-  if (!values.quiet) {
+  if (!quiet) {
     process.stderr.write(
       `${summary.documents} documents, ${summary.commitments} commitments, ${summary.withoutCommitments} without commitments, ${summary.warnings} warnings, ${summary.failures} failed` +
-        `${summary.unchanged > 0 ? `, ${summary.unchanged} inputs unchanged (reused; --force to redo)` : ''} in ${summary.seconds.toFixed(1)} s → ${out}/documents.jsonl\n` +
+        `${summary.unchanged > 0 ? `, ${summary.unchanged} inputs unchanged (reused; --force to redo)` : ''} in ${summary.seconds.toFixed(1)} s → ${out === '-' ? 'stdout' : `${out}/documents.jsonl`}\n` +
         (summary.versions > 0 ? `${summary.versions} new versions of releases already in ${out} (revisions.jsonl); ${summary.releases} releases in the folder\n` : '') +
         (summary.database
           ? `${summary.database.name}: ${summary.database.inserted} inserted, ${summary.database.replaced} replaced, ${summary.database.versioned} new versions, ${summary.database.unchanged} unchanged\n`
           : '')
     )
   }
-  return summary.failures > 0 || (summary.inputs === 0 && summary.skipped.length > 0) ? 1 : 0
+  return summary.failures > 0 || (summary.inputs === 0 && summary.skipped.length > 0) ? EXIT.failed : EXIT.ok
 }
 
-/** The config, or undefined after printing what is wrong with it as a message on the config file. */
-async function configOrReport(file: string | undefined): Promise<ResolvedConfig | undefined> {
-  try {
-    return await loadConfig(file)
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(formatMessages([error.file]) + '\n')
-      return undefined
-    }
-    throw error
-  }
+/**
+ * Globs that matched nothing, one line each; files in folders that are
+ * not releases (data, notes) listed when few, else counted by extension.
+ */
+function reportSkipped(skipped: Array<{ input: string; reason: string; inFolder?: boolean }>, quiet: boolean): void {
+  const inFolders = skipped.filter((skip) => skip.inFolder)
+  const listed = inFolders.length <= 3 ? skipped : skipped.filter((skip) => !skip.inFolder)
+  for (const skip of listed) process.stderr.write(`${skip.input}: skipped (${skip.reason})\n`)
+  if (listed.length === skipped.length || quiet) return
+  const byExtension = new Map<string, number>()
+  for (const skip of inFolders) byExtension.set(path.extname(skip.input) || '(none)', (byExtension.get(path.extname(skip.input) || '(none)') ?? 0) + 1)
+  const counts = [...byExtension].sort((a, b) => b[1] - a[1]).map(([extension, count]) => `${count} ${extension}`)
+  process.stderr.write(`${inFolders.length} files in input folders skipped, not releases (${counts.join(', ')}); name a file to read it\n`)
 }
 
-async function report(args: string[]): Promise<number> {
-  let values: { out?: string; config?: string }
-  try {
-    ;({ values } = parseArgs({ args, options: { out: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' } } }))
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`)
-    return 2
-  }
-  const config = await configOrReport(values.config)
-  if (!config) return 2
-  const out = values.out ?? config.out
+async function report(values: Values): Promise<number> {
+  const config = await configOrReport(values.config as string | undefined)
+  if (!config) return EXIT.usage
+  const out = (values.out as string | undefined) ?? config.out
+  if (out === '-') throw usageError('Unexpected --out - for report: the site needs an output folder; give the folder an extract wrote')
   if (!fs.existsSync(path.join(out, 'documents.jsonl'))) {
     process.stderr.write(`${out}/documents.jsonl: no such file; run \`commitments extract --out ${out}\` first\n`)
-    return 1
+    return EXIT.failed
   }
   const { buildReport } = await import('./report/build.js')
-  const summary = await buildReport({ out, config })
+  const summary = await buildReport({ out, config }).catch((error: unknown) => {
+    throw errnoCode(error) ? outputError(error, path.resolve(out, 'report')) : error
+  })
   process.stderr.write(`${summary.documents} documents, ${summary.commitments} commitments → ${path.join(out, 'report', 'index.html')}\n`)
-  return 0
+  return EXIT.ok
+}
+
+/** An error that reached the top: one line and its exit code; a stack only for a bug, and only with COMMITMENTS_DEBUG. */
+function fail(error: unknown): number {
+  // A refusal the user can act on carries its exit code (CommitmentsError; BusyError: another run holds the folder).
+  const exitCode = (error as { exitCode?: unknown }).exitCode
+  if (error instanceof CommitmentsError || typeof exitCode === 'number') {
+    process.stderr.write(`commitments: ${(error as Error).message}\n`)
+    return exitCode as number
+  }
+  const code = errnoCode(error)
+  const where = (error as NodeJS.ErrnoException).path
+  if (code && where) {
+    process.stderr.write(`commitments: Cannot use ${where}: ${(error as Error).message.split('\n')[0]}\n`)
+    return EXIT.failed
+  }
+  process.stderr.write(
+    process.env.COMMITMENTS_DEBUG
+      ? `commitments: ${(error as Error).stack ?? String(error)}\n`
+      : `commitments: internal error: ${(error as Error).message?.split('\n')[0] ?? String(error)}; please report it (COMMITMENTS_DEBUG=1 prints the stack)\n`
+  )
+  return EXIT.internal
 }
 
 main(process.argv.slice(2)).then(
@@ -144,9 +285,6 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    // A refusal the user can act on (another run holds the output folder) is a message, not a stack.
-    const code = (error as { exitCode?: unknown }).exitCode
-    process.stderr.write(`commitments: ${typeof code === 'number' ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`)
-    process.exitCode = typeof code === 'number' ? code : 70
+    process.exitCode = fail(error)
   }
 )

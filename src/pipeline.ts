@@ -8,6 +8,7 @@
  *
  * Both ways end in the same hast, so everything after parsing is shared.
  */
+import fs from 'node:fs'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
@@ -15,6 +16,7 @@ import rehypeRaw from 'rehype-raw'
 import { unified, type Preset } from 'unified'
 import type { VFile } from 'vfile'
 import { resolveConfig } from './config/load.js'
+import { readFailure } from './errors.js'
 import type { ResolvedConfig } from './config/schema.js'
 import type { Document } from './schema/document.js'
 import action from './stages/action.js'
@@ -29,7 +31,7 @@ import { hasFatal } from './stages/guard.js'
 import { startClock, withinLimits } from './limits/check.js'
 import items from './stages/items.js'
 import { listItem } from './stages/list-item.js'
-import { readText, type Format } from './stages/read.js'
+import { readBytes, readText, unreadable, type Format } from './stages/read.js'
 import recordMeta from './stages/record-meta.js'
 import { splitRecords } from './stages/records.js'
 import { repairEmphasis } from './stages/repair-emphasis.js'
@@ -123,17 +125,55 @@ export function readDocuments(file: VFile): VFile[] {
   return file.data.format === 'record' ? splitRecords(file) : [file]
 }
 
-/** Extract one Document from text (tests and library use). */
-export async function extract(text: string, options: { path?: string; format?: Format; config?: ResolvedConfig } = {}): Promise<{ document: Document | undefined; file: VFile }> {
-  const file = readText(text, options.path, options.format)
+/** What `extract` reads: the text of a release, or `{ path }` to read a file. */
+export type ExtractInput = string | { path: string }
+export interface ExtractOptions {
+  /** The file name the text came from (messages name it; its extension picks the format). */
+  path?: string
+  format?: Format
+  /** Default: the built-in defaults (`resolveConfig()`); `loadConfig()` reads `pipeline.config.ts`. */
+  config?: ResolvedConfig
+}
+
+/** A one-line string naming a file (`release.md`, an existing path): almost surely not the text of a release. */
+const looksLikePath = (text: string) =>
+  text.length > 0 && text.length < 4096 && !/[\r\n]/.test(text) && (/^[^\s<>]+\.(?:md|markdown|html?|jsonl|ndjson|txt)$/i.test(text.trim()) || fs.existsSync(text))
+
+/** The VFile for an input: the text itself, or the file at `{ path }` (a missing or bad file is a fatal message on it). */
+async function inputFile(input: ExtractInput, options: ExtractOptions): Promise<VFile> {
+  if (typeof input === 'string') {
+    if (looksLikePath(input)) {
+      throw new TypeError(`extract() takes the text of a release; \`${input}\` looks like a file path: pass { path: ${JSON.stringify(input)} } to read the file`)
+    }
+    return readText(input, options.path, options.format)
+  }
+  if (input && typeof input === 'object' && typeof input.path === 'string') {
+    try {
+      return readBytes(new Uint8Array(await fs.promises.readFile(input.path)), input.path)
+    } catch (error) {
+      return unreadable(input.path, readFailure(error))
+    }
+  }
+  throw new TypeError('extract() takes the text of a release (a string) or { path } of a file')
+}
+
+/**
+ * Extract one Document from the text of a release, or from `{ path }`.
+ * Resolves to `{ document, file }`: the Document, undefined when the
+ * release failed, and the VFile with every message (warnings, and the
+ * fatal ones that say why it failed). Never rejects for bad input; a path
+ * string passed as text is refused (TypeError).
+ */
+export async function extract(input: ExtractInput, options: ExtractOptions = {}): Promise<{ document: Document | undefined; file: VFile }> {
+  const file = await inputFile(input, options)
   const document = await processFile(file, options.config)
   return { document, file }
 }
 
-/** Extract every Document from text, records included (tests and library use). */
-export async function extractAll(text: string, options: { path?: string; format?: Format; config?: ResolvedConfig } = {}): Promise<Array<{ document: Document | undefined; file: VFile }>> {
+/** Every Document of a text or file that may hold many records (a `.jsonl` archive), each as `extract` gives it. */
+export async function extractAll(input: ExtractInput, options: ExtractOptions = {}): Promise<Array<{ document: Document | undefined; file: VFile }>> {
   const results = []
-  for (const file of readDocuments(readText(text, options.path, options.format))) {
+  for (const file of readDocuments(await inputFile(input, options))) {
     results.push({ document: await processFile(file, options.config), file })
   }
   return results

@@ -126,9 +126,9 @@ describe('commitments schema', () => {
     expect(schema.$defs.Commitment.required).toEqual(expect.arrayContaining(['id', 'text', 'action', 'position']))
   })
 
-  it('prints usage and fails on an unknown command', () => {
+  it('names the commands and fails on an unknown command', () => {
     const result = run(['frob'])
     expect(result.status).toBe(2)
-    expect(result.stderr).toMatch(/Usage/)
+    expect(result.stderr).toMatch(/Unknown command `frob`, expected one of extract, report, diff, schema; see `commitments --help`/)
   })
 })

@@ -86,7 +86,7 @@ describe.skipIf(!present)('shared corpus', () => {
     let mentions = 0
     let sentences = 0
     for (const doc of docs) sentences += checkRelease(doc, fs.readFileSync(path.resolve(root, doc.source.path!), 'utf8'))
-    expect(sentences).toBeGreaterThan(1500)
+    expect(sentences).toBeGreaterThan(1000)
     for (const doc of docs) {
       for (const c of doc.commitments) {
         for (const m of [...c.entities, ...c.dates, ...c.amounts]) {
@@ -136,7 +136,8 @@ describe.skipIf(!present)('shared corpus', () => {
     const summary = await runExtract({ inputs, out, config, cwd: root, db: false })
     expect(summary.failures).toBe(0)
     const docs: Document[] = fs.readFileSync(path.join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
-    expect(docs.length).toBeGreaterThanOrEqual(30)
+    // Before/after edits of one URL are versions of one Document (SPEC §11).
+    expect(docs.length).toBeGreaterThanOrEqual(20)
     for (const doc of docs) {
       expect(Document.safeParse(doc).success).toBe(true)
       checkRelease(doc, fs.readFileSync(path.resolve(root, doc.source.path!), 'utf8'))

@@ -31,11 +31,15 @@ import pLimit from 'p-limit'
 import type { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/schema.js'
 import type { Document } from '../schema/document.js'
-import { AtomicLineWriter, removeStaleTemps, writeFileAtomic } from '../sinks/atomic.js'
+import { resolveConfig } from '../config/load.js'
+import { errnoCode, outputError, readFailure } from '../errors.js'
+import { AtomicLineWriter, removeStaleTemps, writeFileAtomic, type LineWriter } from '../sinks/atomic.js'
 import { lockOutput } from '../sinks/lock.js'
 import { openSinks } from '../sinks/open.js'
+import { prepareOut } from '../sinks/out-dir.js'
+import { StreamLineWriter } from '../sinks/stdout.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
-import { documentFile, FolderVersions } from '../versions/folder.js'
+import { documentFile, FolderVersions, type Accepted } from '../versions/folder.js'
 import { writeTimelines } from '../versions/timelines-file.js'
 import { TimelineBuilder } from '../versions/timelines.js'
 import { resolveInputs } from './inputs.js'
@@ -47,12 +51,17 @@ import { Progress } from './progress.js'
 import { inShard, type Shard } from './shard.js'
 
 export interface RunOptions {
-  inputs: string[]
-  out: string
-  config: ResolvedConfig
+  /** Files, folders, globs, `-` for stdin. */
+  inputs: string[] | string
+  /** The output folder, or `-` for Documents as JSON Lines on `stdout` and nothing on disk (default: the config's `out`). */
+  out?: string
+  /** Default: the built-in defaults (`resolveConfig()`); `loadConfig()` reads `pipeline.config.ts`. */
+  config?: ResolvedConfig
   cwd?: string
   /** Reads standard input for `-` (default: process.stdin). */
   stdin?: () => Promise<Uint8Array>
+  /** Where `out: '-'` writes (default: process.stdout). */
+  stdout?: NodeJS.WritableStream
   /** Called with each release that has messages, in input order. */
   onFile?: (file: VFile) => void
   /** Redo inputs the manifest says are done. */
@@ -90,8 +99,8 @@ export interface RunSummary {
   database?: { name: string; inserted: number; replaced: number; unchanged: number; versioned: number }
   /** Releases with messages (warnings or errors), in input order. */
   files: VFile[]
-  /** Inputs that matched nothing, or files of a kind we do not read. */
-  skipped: Array<{ input: string; reason: string }>
+  /** Globs that matched nothing, and files in folders that are not releases (`inFolder`). */
+  skipped: Array<{ input: string; reason: string; inFolder?: boolean }>
 }
 
 type Outcome = { kind: 'done'; result: InputResult } | { kind: 'reused'; entry: ManifestEntry }
@@ -115,14 +124,17 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 export async function runExtract(options: RunOptions): Promise<RunSummary> {
   const started = performance.now()
   const cwd = options.cwd ?? process.cwd()
-  const { config } = options
-  const out = path.resolve(cwd, options.out)
-  const resolved = await resolveInputs(options.inputs, cwd)
+  const config = options.config ?? resolveConfig({}, cwd)
+  const target = options.out ?? config.out
+  // `--out -`: JSON Lines on stdout; no folder, so no files, no manifest, no default database.
+  const out = target === '-' ? undefined : path.resolve(cwd, target)
+  if (out) await prepareOut(out)
+  const resolved = await resolveInputs(typeof options.inputs === 'string' ? [options.inputs] : options.inputs, cwd)
   // The output folder may sit inside an input folder: its files are never inputs.
-  const inside = (input: string) => !path.relative(out, path.resolve(cwd, input)).startsWith('..')
+  const inside = (input: string) => out !== undefined && !path.relative(out, path.resolve(cwd, input)).startsWith('..')
   const files = resolved.files.filter((input) => input === '-' || (!inside(input) && inShard(input, options.shard)))
   const version = pipelineVersion(config)
-  const manifest = new Manifest(out)
+  const manifest = out ? new Manifest(out) : undefined
   const size = files.length < 2 ? 0 : (options.workers ?? config.workers ?? os.availableParallelism())
   const pool = size > 0 ? new WorkerPool(size, config, cwd) : undefined
   const reads = pLimit(config.concurrency)
@@ -132,28 +144,38 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   const summary: RunSummary = { inputs: files.length, documents: 0, commitments: 0, warnings: 0, withoutCommitments: 0, failures: 0, unchanged: 0, versions: 0, releases: 0, timelines: 0, seconds: 0, files: [], skipped: resolved.skipped }
   let unlock: () => void
   try {
-    unlock = lockOutput(out)
+    unlock = out ? lockOutput(out) : () => undefined
   } catch (error) {
     await pool?.close()
     throw error
   }
   // What a killed run left half-written is removed; what it finished is kept and reused.
-  await removeStaleTemps(out)
-  await removeStaleTemps(path.join(out, 'documents'))
-  const folder = await FolderVersions.open(out)
+  let lines: LineWriter
+  let errors: LineWriter | undefined
+  let folder: FolderVersions | undefined
   // Ids written to documents.jsonl in this run, and those a later version in this run made stale there.
   const listed = new Map<string, string>()
   const stale = new Set<string>()
   // Names and abbreviations of every Document listed, learned as it passes: the timelines then read documents.jsonl once.
   const timelineNames = new TimelineBuilder()
-  const lines = new AtomicLineWriter(path.join(out, 'documents.jsonl'))
-  const errors = new AtomicLineWriter(path.join(out, 'errors.jsonl'))
   let sinks: DocumentSink[] = []
+  try {
+    if (out) {
+      await removeStaleTemps(out)
+      await removeStaleTemps(path.join(out, 'documents'))
+      folder = await FolderVersions.open(out)
+      lines = new AtomicLineWriter(path.join(out, 'documents.jsonl'))
+      errors = new AtomicLineWriter(path.join(out, 'errors.jsonl'))
+    } else lines = new StreamLineWriter(options.stdout)
+  } catch (error) {
+    await pool?.close()
+    throw out && errnoCode(error) ? outputError(error, out) : error
+  }
   try {
     sinks = await openSinks({ out, db: options.db, csv: options.csv })
   } catch (error) {
     await lines.abort()
-    await errors.abort()
+    await errors?.abort()
     await pool?.close()
     unlock()
     throw error
@@ -172,13 +194,13 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
         }
         return { bytes: new Uint8Array(await fs.promises.readFile(full)) }
       } catch (error) {
-        return { result: failed(name, `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`) }
+        return { result: failed(name, readFailure(error)) }
       }
     })
     if ('result' in read) return { kind: 'done', result: read.result }
     const display = name === '-' ? 'stdin' : name
     if (name !== '-' && !options.force) {
-      const entry = manifest.reusable(path.resolve(cwd, name), sha256(read.bytes), version)
+      const entry = manifest?.reusable(path.resolve(cwd, name), sha256(read.bytes), version)
       if (entry) return { kind: 'reused', entry }
     }
     try {
@@ -222,7 +244,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
 
   const writeErrors = async (release: { path: string; messages: MessageData[] }) => {
     for (const m of release.messages.filter((m) => m.fatal)) {
-      await errors.write(JSON.stringify({ path: release.path, line: m.place?.start.line ?? 1, column: m.place?.start.column ?? 1, reason: m.reason, ruleId: m.ruleId ?? null }))
+      await errors?.write(JSON.stringify({ path: release.path, line: m.place?.start.line ?? 1, column: m.place?.start.column ?? 1, reason: m.reason, ruleId: m.ruleId ?? null }))
     }
   }
   const refusal = (reason: string): MessageData => ({ reason, ruleId: 'database', source: 'commitments', fatal: true, place: undefined })
@@ -233,7 +255,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       for (const id of outcome.entry.documents) {
         // Another input of this run may have written this release already (the same source URL).
         if (listed.has(id)) continue
-        const document = JSON.parse(await fs.promises.readFile(documentFile(out, id), 'utf8')) as Document
+        const document = JSON.parse(await fs.promises.readFile(documentFile(out!, id), 'utf8')) as Document
         const reason = await storeDocument(document)
         // A resumed run reports the warnings of what it reused, as the run that made them did.
         summary.warnings += document.warnings.length
@@ -245,7 +267,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       summary.unchanged++
       if (refused > 0) {
         summary.failures += refused
-        manifest.append({ ...outcome.entry, failures: refused })
+        manifest?.append({ ...outcome.entry, failures: refused })
       }
       return
     }
@@ -258,7 +280,8 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       if (release.document && !refused) {
         const { document } = release
         const earlierPath = listed.get(document.id)
-        const accepted = await folder.accept(document, release.pretty)
+        // With --out -, no folder: every release is new, as its line on stdout.
+        const accepted: Accepted = folder ? await folder.accept(document, release.pretty) : { kind: 'new', version: 1 }
         if (accepted.kind === 'new' && accepted.version > 1) summary.versions++
         if (earlierPath !== undefined) {
           // Two inputs of one run with one source URL: never one silently lost (issue 18 #4).
@@ -281,7 +304,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     }
     summary.failures += failures
     // Keyed by absolute path, so a re-run from another folder still finds it.
-    if (name !== '-') manifest.append({ path: path.resolve(cwd, name), sha256: result.sha256, version, documents: ids, failures })
+    if (name !== '-') manifest?.append({ path: path.resolve(cwd, name), sha256: result.sha256, version, documents: ids, failures })
   }
 
   try {
@@ -304,9 +327,9 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       fill()
     }
     // The folder is the union of what was extracted into it: releases of earlier runs are listed too.
-    for (const id of folder.versions.keys()) {
+    for (const id of folder?.versions.keys() ?? []) {
       if (listed.has(id)) continue
-      const file = documentFile(out, id)
+      const file = documentFile(out!, id)
       if (!fs.existsSync(file)) continue
       const document = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Document
       await lines.write(JSON.stringify(document))
@@ -317,19 +340,23 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     // The database commits what it holds before documents.jsonl is published: a reader never sees a line the database lacks.
     for (const sink of sinks) await sink.flush?.()
     await lines.close()
-    if (stale.size > 0) await keepLast(path.join(out, 'documents.jsonl'), stale)
-    await errors.close()
-    await folder.compact()
-    const timelines = await writeTimelines(out, timelineNames)
-    summary.timelines = timelines.length
-    for (const sink of sinks) await sink.timelines?.(timelines)
+    if (out && stale.size > 0) await keepLast(path.join(out, 'documents.jsonl'), stale)
+    await errors?.close()
+    if (out && folder) {
+      await folder.compact()
+      const timelines = await writeTimelines(out, timelineNames)
+      summary.timelines = timelines.length
+      for (const sink of sinks) await sink.timelines?.(timelines)
+    }
     for (const sink of sinks) await sink.close()
-    await manifest.compact()
+    await manifest?.compact()
   } catch (error) {
     await lines.abort()
-    await errors.abort()
+    await errors?.abort()
     for (const sink of sinks) await sink.abort().catch(() => undefined)
-    throw error
+    // A write under the output folder that failed (disk full, gone read-only): one line, exit 3.
+    const where = (error as NodeJS.ErrnoException).path
+    throw out && errnoCode(error) && where && !path.relative(out, where).startsWith('..') ? outputError(error, out) : error
   } finally {
     progress.end()
     await pool?.close()

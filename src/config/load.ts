@@ -1,11 +1,16 @@
 /**
  * Loads `pipeline.config.ts`. Node 20 cannot `import()` TypeScript, so the
  * file goes through jiti, as c12 and ESLint do; the result is checked with
- * zod and problems are reported as messages on the config file.
+ * zod and problems are reported as messages on the config file. jiti is
+ * loaded only for a TypeScript config, and through its one-file CommonJS
+ * build (a third of the start-up time of its ESM entry): `.mjs`/`.js`
+ * configs are imported natively.
  */
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
-import { createJiti } from 'jiti'
+import { pathToFileURL } from 'node:url'
+import type { createJiti as CreateJiti } from 'jiti'
 import { VFile } from 'vfile'
 import * as z from 'zod'
 import { PipelineConfig, type PipelineConfigInput, type ResolvedConfig } from './schema.js'
@@ -54,8 +59,15 @@ export async function loadConfig(explicit?: string, cwd = process.cwd()): Promis
   }
   let loaded: unknown
   try {
-    const jiti = createJiti(import.meta.url, { interopDefault: true, moduleCache: false })
-    loaded = await jiti.import(file, { default: true })
+    if (/\.[cm]?ts$/.test(file)) {
+      const { createJiti } = createRequire(import.meta.url)('jiti') as { createJiti: typeof CreateJiti }
+      const jiti = createJiti(import.meta.url, { interopDefault: true, moduleCache: false })
+      loaded = await jiti.import(file, { default: true })
+    } else {
+      // The file's mtime in the URL: a config changed since the last load (tests, watch) is read again.
+      const module = (await import(`${pathToFileURL(file).href}?mtime=${fs.statSync(file).mtimeMs}`)) as { default?: unknown }
+      loaded = module.default ?? module
+    }
   } catch (error) {
     const vfile = new VFile({ path: file })
     const msg = vfile.message(`Cannot load config: ${(error as Error).message}`, { ruleId: 'config', source: 'commitments' })

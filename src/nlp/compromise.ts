@@ -11,15 +11,26 @@
  * anywhere in the process would bring the hook back (it extends the same
  * instance): only this module touches it.
  */
-import nlp from 'compromise/two'
+import { createRequire } from 'node:module'
+import type Nlp from 'compromise/two'
 
-const model = nlp.model()
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const transform = (nlp.methods() as any).two.transform.verb as {
-  toInfinitive: (word: string, model: unknown, tense?: string) => string
+/**
+ * compromise unpacks its lexicon when it is loaded (about 0.5 s of CPU):
+ * it is loaded on first use, so a command or a release that never asks
+ * does not pay. Its one-file CommonJS build (the same version) loads in
+ * about two thirds of the time of its ESM sources, hundreds of modules.
+ */
+let loaded: { nlp: typeof Nlp; model: unknown; transform: { toInfinitive: (word: string, model: unknown, tense?: string) => string } } | undefined
+function compromise() {
+  if (!loaded) {
+    const nlp = createRequire(import.meta.url)('compromise/two') as typeof Nlp
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    loaded = { nlp, model: nlp.model(), transform: (nlp.methods() as any).two.transform.verb }
+  }
+  return loaded
 }
+const lexicon = () => (compromise().model as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon
 
-const listed = (model as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon
 const VERB_TAGS = new Set(['Verb', 'Gerund', 'Infinitive', 'PastTense', 'PresentTense', 'Participle', 'PerfectTense', 'Auxiliary', 'Modal', 'Copula', 'PhrasalVerb'])
 
 /**
@@ -28,14 +39,14 @@ const VERB_TAGS = new Set(['Verb', 'Gerund', 'Infinitive', 'PastTense', 'Present
  * lemmatised into one ("longstand").
  */
 export function listedAsNonVerb(word: string): boolean {
-  const tag = listed[word.toLowerCase()]
+  const tag = lexicon()[word.toLowerCase()]
   if (tag === undefined) return false
   return (Array.isArray(tag) ? tag : [tag]).every((t) => !VERB_TAGS.has(t))
 }
 
 /** Whether compromise's word list calls a word an adjective ("Forthcoming visits": no subject before a verb). */
 export function listedAsAdjective(word: string): boolean {
-  const tag = listed[word.toLowerCase()]
+  const tag = lexicon()[word.toLowerCase()]
   return tag === 'Adjective' || (Array.isArray(tag) && tag.includes('Adjective'))
 }
 
@@ -52,7 +63,7 @@ export interface TaggedTerm {
  * without building its output objects (about 10% faster).
  */
 export function tagTerms(text: string): TaggedTerm[] {
-  const doc = nlp(text)
+  const doc = compromise().nlp(text)
   doc.compute('offset')
   const out: TaggedTerm[] = []
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -67,6 +78,7 @@ export function toInfinitive(word: string): string {
   const lower = word.toLowerCase()
   const tense = /ing$/.test(lower) ? 'Gerund' : /(ed|en)$/.test(lower) ? 'PastTense' : /s$/.test(lower) ? 'PresentTense' : 'Infinitive'
   if (tense === 'Infinitive') return lower
+  const { transform, model } = compromise()
   const lemma = transform.toInfinitive(lower, model, tense)
   return typeof lemma === 'string' && lemma ? lemma.toLowerCase() : lower
 }
@@ -77,7 +89,7 @@ export function toInfinitive(word: string): string {
  * as "ahead of" are the caller's: they are data.)
  */
 export function sentenceTense(sentence: string): 'past' | 'future' | undefined {
-  const doc = nlp(sentence)
+  const doc = compromise().nlp(sentence)
   if (doc.has('#FutureTense')) return 'future'
   if (doc.has('#PastTense')) return 'past'
   return undefined
@@ -85,17 +97,17 @@ export function sentenceTense(sentence: string): 'past' | 'future' | undefined {
 
 /** Whether compromise's lexicon lists a word (any case) as an organization: Microsoft, Boeing, Google. */
 export function lexiconOrganization(word: string): boolean {
-  const tags = (model as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon[word.toLowerCase()]
+  const tags = lexicon()[word.toLowerCase()]
   return tags !== undefined && [tags].flat().includes('Organization')
 }
 
 /** Whether compromise's lexicon lists a word at all (a common word, a given name): such a word alone is no firm. */
 export function lexiconKnows(word: string): boolean {
-  return (model as { one: { lexicon: Record<string, unknown> } }).one.lexicon[word.toLowerCase()] !== undefined
+  return lexicon()[word.toLowerCase()] !== undefined
 }
 
 /** Whether compromise's lexicon lists a word as a given name (Mitch, Jennifer, LaToya). */
 export function lexiconGivenName(word: string): boolean {
-  const tags = (model as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon[word.toLowerCase()]
+  const tags = lexicon()[word.toLowerCase()]
   return tags !== undefined && [tags].flat().some((t) => /FirstName|MaleName|FemaleName/.test(t))
 }

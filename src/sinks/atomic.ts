@@ -29,23 +29,51 @@ export async function writeFileAtomic(target: string, data: string): Promise<voi
   }
 }
 
+/** Wait until a stream takes more writes, or has failed. */
+export const drained = (stream: NodeJS.WritableStream) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done)
+      stream.off('error', done)
+      resolve()
+    }
+    stream.on('drain', done)
+    stream.on('error', done)
+  })
+
+/** Where lines go: a file renamed into place at the end, or standard output. */
+export interface LineWriter {
+  write(line: string): Promise<void>
+  close(): Promise<void>
+  abort(): Promise<void>
+}
+
 /** A file written line by line to a temporary path and renamed into place on `close()`. */
-export class AtomicLineWriter {
+export class AtomicLineWriter implements LineWriter {
   private readonly temp: string
   private readonly stream: fs.WriteStream
+  /** A write error (disk full, file system gone read-only): the next call throws it rather than the process dying. */
+  private failure: Error | undefined
 
   constructor(readonly target: string) {
     fs.mkdirSync(path.dirname(target), { recursive: true })
     this.temp = tempName(target)
     this.stream = fs.createWriteStream(this.temp)
+    this.stream.on('error', (error) => (this.failure ??= error))
   }
 
   async write(line: string): Promise<void> {
-    if (!this.stream.write(line + '\n')) await new Promise<void>((resolve) => this.stream.once('drain', resolve))
+    if (this.failure) throw this.failure
+    if (!this.stream.write(line + '\n')) {
+      await drained(this.stream)
+      if (this.failure) throw this.failure
+    }
   }
 
   async close(): Promise<void> {
+    if (this.failure) throw this.failure
     await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())))
+    if (this.failure) throw this.failure
     await fs.promises.rename(this.temp, this.target)
   }
 
