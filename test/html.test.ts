@@ -19,10 +19,10 @@ async function html(text: string, name = 'test.html'): Promise<{ document: Docum
   return { document, bodyFoundBy: file.data.bodyFoundBy }
 }
 
-/** What a reader would compare: sections, and each commitment's place, text, label and action. */
+/** What a reader would compare: sections, and each commitment's place, unit, text, label and action. */
 const essence = (document: Document) => ({
   sections: document.sections.map((s) => s.heading),
-  commitments: document.commitments.map((c) => ({ section: c.section, label: c.label, text: c.text, verb: c.action.verb, class: c.action.class }))
+  commitments: document.commitments.map((c) => ({ section: c.section, unit: c.unit, label: c.label, text: c.text, verb: c.action.verb, class: c.action.class }))
 })
 
 /** The real whitehouse.gov page with its article body replaced by another release's feed body. */
@@ -45,15 +45,30 @@ describe('whole pages (SPEC §2)', () => {
       kind: 'readout',
       source: { format: 'html', url: 'https://www.whitehouse.gov/the-press-office/2017/09/22/joint-readout-meeting-between-president-donald-j-trump-united-states-and' }
     })
-    // 160 menu items on the page; the article has only paragraphs.
+    // 160 menu items on the page; the article has only paragraphs, so its commitments are
+    // its commitment sentences (SPEC §4 item 3), each inside the article, none from the page's chrome.
     expect(wholePage.match(/<li/g)!.length).toBeGreaterThan(100)
-    expect(document.commitments).toEqual([])
+    const articleStart = wholePage.indexOf('<div class="field-item even">')
+    const articleEnd = wholePage.indexOf('###</p>', articleStart)
+    expect(articleStart).toBeGreaterThan(0)
+    expect(document.commitments.map((c) => c.unit)).toEqual(Array(8).fill('sentence'))
+    for (const c of document.commitments) {
+      expect(c.position.start.offset).toBeGreaterThan(articleStart)
+      expect(c.position.end.offset).toBeLessThan(articleEnd)
+    }
+    expect(document.commitments[0]).toMatchObject({
+      text: 'President Donald J. Trump met in New York with President Moon Jae-in of South Korea to discuss the serious and escalating threat posed by North Korea’s nuclear and missile programs.',
+      actor: { text: 'President Donald J. Trump' },
+      action: { verb: 'meet' }
+    })
     expect(document.sections).toEqual([])
   })
 
   it('yields only the article’s items: the same as the feed body alone', async () => {
     const alone = essence((await html(korea)).document)
-    expect(alone.commitments).toHaveLength(37)
+    // 37 list items and labelled paragraphs, and 14 commitment sentences of its narrative paragraphs.
+    expect(alone.commitments.filter((c) => c.unit !== 'sentence')).toHaveLength(37)
+    expect(alone.commitments.filter((c) => c.unit === 'sentence')).toHaveLength(14)
     const inPage = await html(pageWith(korea))
     expect(inPage.bodyFoundBy).toBe('container')
     expect(essence(inPage.document)).toEqual(alone)
@@ -136,13 +151,20 @@ describe('HTML blocks read as markdown’s (SPEC §3–§4)', () => {
   it('splits <p><strong>H</strong><br><br>text</p> into a heading and a paragraph', async () => {
     const { document } = await html('<p>Intro text here for the release.<br><br><strong><u>Technology and Innovation</u></strong><br><br>As global leaders, we act.</p><ul><li>Launching a new partnership today.</li></ul>')
     expect(document.sections.map((s) => s.heading)).toEqual(['Technology and Innovation'])
-    expect(document.commitments.map((c) => [c.section, c.text])).toEqual([['Technology and Innovation', 'Launching a new partnership today.']])
+    // The paragraph after the heading belongs to its section; its sentence is a commitment (SPEC §4 item 3), the intro's is not.
+    expect(document.commitments.map((c) => [c.section, c.unit, c.text])).toEqual([
+      ['Technology and Innovation', 'sentence', 'As global leaders, we act.'],
+      ['Technology and Innovation', 'item', 'Launching a new partnership today.']
+    ])
   })
 
   it('reads a break inside the bold run as the end of a heading line', async () => {
     const { document } = await html('<p><strong>Expanding and Renewing our Partnership<br></strong>The two countries committed to strengthen ties.</p>')
     expect(document.sections.map((s) => s.heading)).toEqual(['Expanding and Renewing our Partnership'])
-    expect(document.commitments).toEqual([])
+    // The text after the heading line is a narrative paragraph, not a labelled one: only its sentence counts.
+    expect(document.commitments.map((c) => [c.section, c.unit, c.label ?? null, c.text])).toEqual([
+      ['Expanding and Renewing our Partnership', 'sentence', null, 'The two countries committed to strengthen ties.']
+    ])
   })
 
   it('makes numbered paragraphs list items, as markdown does', async () => {

@@ -9,45 +9,27 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runExtract } from '../src/index.js'
 import { buildReport } from '../src/report/build.js'
 import { CLASSES } from '../src/report/classes.js'
 import type { Timeline } from '../src/versions/timelines.js'
+import { launch, openPage } from './browser.js'
 import { config, readJsonl, root, tmp } from './helpers.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions']
 const screenshots = path.join(root, '.vitest-artifacts', 'screenshots')
 
 let browser: Browser
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`)
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS })
+  browser = await launch()
   fs.mkdirSync(screenshots, { recursive: true })
 }, 60_000)
 afterAll(async () => {
   await browser?.close()
 })
 
-async function open(url: string): Promise<{ page: Page; requests: string[]; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  const requests: string[] = []
-  const problems: string[] = []
-  await page.route('**/*', (route) => {
-    const target = route.request().url()
-    if (target.startsWith('file:')) return route.continue()
-    requests.push(target)
-    return route.abort()
-  })
-  page.on('pageerror', (error) => problems.push(`error: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
-  })
-  await page.goto(url)
-  return { page, requests, problems }
-}
+const open = (url: string) => openPage(browser, url)
 
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`
 

@@ -77,7 +77,12 @@ Tags: [Bahrain](https://www.state.gov/c/), [Office of the Spokesperson](https://
       'w.html'
     )
     expect(document.sections.map((s) => s.heading)).toEqual(['Related Products Standards', 'Health Security'])
-    expect(texts(document)).toEqual(['The United States will harmonise related products standards.', 'The United States will fund new clinics in the region.'])
+    // The preamble's sentence is a commitment sentence (SPEC §4 item 3: "the ministers" + "meet"); the share box yields nothing.
+    expect(document.commitments.map((c) => [c.unit, c.text])).toEqual([
+      ['sentence', 'The ministers met in Geneva on trade.'],
+      ['item', 'The United States will harmonise related products standards.'],
+      ['item', 'The United States will fund new clinics in the region.']
+    ])
   })
 })
 

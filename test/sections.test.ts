@@ -115,10 +115,16 @@ describe('items (SPEC §4)', () => {
     ])
   })
 
-  it('takes labelled paragraphs but not narrative ones', async () => {
-    const doc = await md('The President met the Prime Minister today.\n\n**High-Level Economic Dialogue:** The United States and Mexico agreed to hold a dialogue.')
-    expect(doc.commitments).toHaveLength(1)
-    expect(doc.commitments[0]).toMatchObject({ label: 'High-Level Economic Dialogue', action: { verb: 'hold', class: 'launching' } })
+  it('takes labelled paragraphs whole, narrative ones only by their commitment sentences', async () => {
+    const doc = await md(
+      'The President met the Prime Minister today. The pandemic has cost many lives.\n\n**High-Level Economic Dialogue:** The United States and Mexico agreed to hold a dialogue.'
+    )
+    // SPEC §4 item 3: a party subject ("the President") and a class other than other ("meet"); the background sentence is not one.
+    expect(doc.commitments.map((c) => [c.unit, c.label ?? null, c.text])).toEqual([
+      ['sentence', null, 'The President met the Prime Minister today.'],
+      ['paragraph', 'High-Level Economic Dialogue', 'The United States and Mexico agreed to hold a dialogue.']
+    ])
+    expect(doc.commitments[1]).toMatchObject({ label: 'High-Level Economic Dialogue', action: { verb: 'hold', class: 'launching' } })
   })
 
   it('reads a text that only finishes its label together with the label', async () => {
