@@ -84,7 +84,8 @@ describe('unit and actor (SPEC §4, §5)', () => {
         'We will deepen cooperation on critical minerals. The United States will lower tariffs on Indian goods.',
         '**Space.** The U.S. government will support a joint mission.',
         '-   Launching a joint effort between American and Indian astronauts.',
-        '-   India has agreed to eliminate tariffs on U.S. goods.'
+        '-   India has agreed to eliminate tariffs on U.S. goods.',
+        '-   Will provide $10 million to partners in the region.'
       ].join('\n\n'),
       'FACT SHEET: The United States and India Committed to Strengthening Ties'
     )
@@ -94,7 +95,8 @@ describe('unit and actor (SPEC §4, §5)', () => {
       ['sentence', 'The United States', 'US'],
       ['paragraph', 'The U.S. government', 'US'],
       ['item', null, null],
-      ['item', 'India', 'IN']
+      ['item', 'India', 'IN'],
+      ['item', null, null]
     ])
     for (const c of doc.commitments) if (c.actor) expect(c.text.slice(c.actor.start, c.actor.end)).toBe(c.actor.text)
   })

@@ -112,6 +112,8 @@ class Decider {
     let last = hit.index - 1
     while (last >= hit.subject && ((!this.tokens[last]!.word && !/^[)\]"”’]$/.test(this.tokens[last]!.text)) || this.isAdverb(last) || words.LEAD_ADVERBS.has(this.tokens[last]!.lower))) last--
     if (last < hit.subject) return decision
+    // "Will provide…" (a bullet with no written subject): a modal alone is no subject.
+    if (last === hit.subject && words.MODALS.has(this.tokens[last]!.lower)) return decision
     let first = hit.subject
     const pronoun = (k: number) => words.SUBJECT_PRONOUNS.has(this.tokens[k]!.lower)
     // "To this end we will…", "Even as we…" (a frame without its comma): the subject is the
