@@ -12,28 +12,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import pg from 'pg'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PostgresSink } from '../src/db/postgres.js'
 import { SqliteSink } from '../src/db/sqlite.js'
 import { runExtract, type Document } from '../src/index.js'
 import { buildArchive } from '../bench/archive.js'
-import { config, fixtureInputs, manifestReaches, readJsonl, root, tmp } from './helpers.js'
+import { config, fixtureInputs, manifestReaches, readJsonl, root, tmp, throwawaySchemas } from './helpers.js'
 
-const POSTGRES = process.env.COMMITMENTS_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test'
-const schemas: string[] = []
-const throwaway = () => {
-  const name = `commitments_test_${process.pid}_${schemas.length}_${Date.now().toString(36)}`
-  schemas.push(name)
-  return `${POSTGRES}?schema=${name}`
-}
-
-afterAll(async () => {
-  const client = new pg.Client({ connectionString: POSTGRES })
-  await client.connect()
-  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-  await client.end()
-})
+const throwaway = throwawaySchemas('commitments_test')
 
 
 /** The bundled fixtures' inputs, copied so a test may change one. */

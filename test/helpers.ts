@@ -2,6 +2,8 @@ import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
+import { afterAll } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { extract, resolveConfig, type Document } from '../src/index.js'
 
@@ -75,4 +77,22 @@ export function coversText(source: string, position: { start: { offset: number }
     }
     return true
   })
+}
+
+export const POSTGRES = process.env.COMMITMENTS_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+/** Throwaway PostgreSQL schemas for one test file, dropped after it: call at the top level. */
+export function throwawaySchemas(prefix: string): () => string {
+  const schemas: string[] = []
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: POSTGRES })
+    await client.connect()
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+    await client.end()
+  })
+  return () => {
+    const name = `${prefix}_${process.pid}_${schemas.length}_${Date.now().toString(36)}`
+    schemas.push(name)
+    return `${POSTGRES}?schema=${name}`
+  }
 }

@@ -11,27 +11,14 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import pg from 'pg'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PostgresSink } from '../src/db/postgres.js'
 import { SqliteSink } from '../src/db/sqlite.js'
 import { resolveConfig, runExtract } from '../src/index.js'
 import { lockOutput } from '../src/sinks/lock.js'
-import { fixtureInputs, readJsonl, root, tmp } from './helpers.js'
+import { fixtureInputs, readJsonl, root, tmp, POSTGRES, throwawaySchemas } from './helpers.js'
 
-const POSTGRES = process.env.COMMITMENTS_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test'
-const schemas: string[] = []
-const throwaway = () => {
-  const name = `commitments_hostile_${process.pid}_${schemas.length}_${Date.now().toString(36)}`
-  schemas.push(name)
-  return `${POSTGRES}?schema=${name}`
-}
-
-afterAll(async () => {
-  const client = new pg.Client({ connectionString: POSTGRES })
-  await client.connect()
-  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-  await client.end()
-})
+const throwaway = throwawaySchemas('commitments_hostile')
 
 const record = (fields: Record<string, unknown>) => JSON.stringify({ date: '2025-01-06', ...fields })
 const bullets = (...items: string[]) => `# Fact Sheet\n\n${items.map((item) => `- ${item}`).join('\n')}\n`

@@ -5,24 +5,14 @@
  * come out as sentences a person can read and a test can pin.
  */
 import type { Commitment, Document } from '../../src/index.js'
+import { tokenF1 } from '../../src/versions/revision.js'
 
 const tokens = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}$%.]+/gu) ?? []
 
-/** Token overlap (Dice) of two texts. */
+/** Token overlap (Dice) of two texts: the revision pairing's, over these tokens (which keep `$`, `%` and `.`). */
 function similarity(a: string, b: string): number {
-  const x = tokens(a)
-  const y = new Map<string, number>()
-  for (const t of tokens(b)) y.set(t, (y.get(t) ?? 0) + 1)
-  let common = 0
-  for (const t of x) {
-    const n = y.get(t) ?? 0
-    if (n > 0) {
-      common++
-      y.set(t, n - 1)
-    }
-  }
-  const total = x.length + tokens(b).length
-  return total === 0 ? 1 : (2 * common) / total
+  const [x, y] = [tokens(a), tokens(b)]
+  return x.length + y.length === 0 ? 1 : tokenF1(x, y)
 }
 
 /** Longest common subsequence of texts, then neighbours that are nearly equal. */
