@@ -1,9 +1,9 @@
 /**
  * The pipeline, composed in one place. Two ways in, one way on:
  *
- *   markdown: remark-parse → front matter → remark-rehype → rehype-raw → break positions ┐
- *   HTML:     rehype-parse → page metadata → main content ─────────────────────────────────┤
- *                                                                                          ↓
+ *   markdown: remark-parse → front matter → remark-rehype → rehype-raw → break positions → source points ┐
+ *   HTML:     rehype-parse → source points → page metadata → main content ───────────────────────────────┤
+ *                                                                                                        ↓
  *   record metadata → sections → items → action → topics → entities → actors → dates → amounts → assemble → validate
  *
  * Both ways end in the same hast, so everything after parsing is shared.
@@ -36,6 +36,7 @@ import recordMeta from './stages/record-meta.js'
 import { splitRecords } from './stages/records.js'
 import { repairEmphasis } from './stages/repair-emphasis.js'
 import sections from './stages/sections.js'
+import sourcePoints from './stages/source-points.js'
 import topics from './stages/topics.js'
 import validate from './stages/validate.js'
 import { replaceUnsafe, unsafeWarning } from './text/unsafe.js'
@@ -53,6 +54,7 @@ export function markdownProcessor() {
     .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem } })
     .use(rehypeRaw)
     .use(breakPositions)
+    .use(sourcePoints)
     .use(extraction)
 }
 
@@ -67,7 +69,7 @@ export async function htmlProcessor() {
     import('./stages/page-meta.js'),
     import('./stages/main-content.js')
   ])
-  return unified().use(rehypeParse).use(pageMeta).use(mainContent).use(extraction)
+  return unified().use(rehypeParse).use(sourcePoints).use(pageMeta).use(mainContent).use(extraction)
 }
 
 let markdown: ReturnType<typeof markdownProcessor> | undefined

@@ -199,6 +199,16 @@ describe('small things', () => {
     for (const c of document!.commitments) expect(source.slice(c.position.start.offset, c.position.end.offset)).toContain(c.text.slice(0, 7))
   })
 
+  it('a bare `&` before a line ending does not shift the lines that follow (parse5 counts that newline twice)', async () => {
+    for (const [text, path] of [['<p>Jobs &\n\n\n<p>Trade.</p>\n<ul><li>We will build a bridge.</li></ul>', 'amp.html'], [front('A & <b>B &\n\nC</b>\n\n- We will build a bridge.'), 'amp.md']] as const) {
+      const { document, file } = await extract(text, { path, config })
+      const { start } = document!.commitments[0]!.position
+      const before = String(file.value).slice(0, start.offset)
+      expect(start.line).toBe(before.split('\n').length)
+      expect(start.column).toBe(before.length - before.lastIndexOf('\n'))
+    }
+  })
+
   it('a resumed run reports the warnings of what it reused', { timeout: 60_000 }, async () => {
     const dir = tmp()
     const input = path.join(dir, 'a.md')
