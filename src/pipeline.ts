@@ -19,26 +19,26 @@ import { resolveConfig } from './config/load.js'
 import { readFailure } from './errors.js'
 import type { ResolvedConfig } from './config/schema.js'
 import type { Document } from './schema/document.js'
-import action from './stages/action.js'
-import actors from './stages/actors.js'
-import assemble from './stages/assemble.js'
-import breakPositions from './stages/break-positions.js'
-import amounts from './stages/amounts.js'
-import dates from './stages/dates.js'
-import entities from './stages/entities.js'
-import frontMatter, { openingRule } from './stages/front-matter.js'
+import action from './stages/annotate/action.js'
+import actors from './stages/annotate/actors.js'
+import assemble from './stages/output/assemble.js'
+import breakPositions from './stages/parse/break-positions.js'
+import amounts from './stages/annotate/amounts.js'
+import dates from './stages/annotate/dates.js'
+import entities from './stages/annotate/entities.js'
+import frontMatter, { openingRule } from './stages/parse/front-matter.js'
 import { hasFatal } from './stages/guard.js'
 import { startClock, withinLimits } from './limits/check.js'
-import items from './stages/items.js'
-import { listItem } from './stages/list-item.js'
-import { readBytes, readText, unreadable, type Format } from './stages/read.js'
-import recordMeta from './stages/record-meta.js'
-import { splitRecords } from './stages/records.js'
-import { repairEmphasis } from './stages/repair-emphasis.js'
-import sections from './stages/sections.js'
-import sourcePoints from './stages/source-points.js'
-import topics from './stages/topics.js'
-import validate from './stages/validate.js'
+import items from './stages/structure/items.js'
+import { listItem } from './stages/parse/list-item.js'
+import { readBytes, readText, unreadable, type Format } from './stages/input/read.js'
+import recordMeta from './stages/structure/record-meta.js'
+import { splitRecords } from './stages/input/records.js'
+import { repairEmphasis } from './stages/parse/repair-emphasis.js'
+import sections from './stages/structure/sections.js'
+import sourcePoints from './stages/parse/source-points.js'
+import topics from './stages/annotate/topics.js'
+import validate from './stages/output/validate.js'
 import { replaceUnsafe, unsafeWarning } from './text/unsafe.js'
 import { location } from 'vfile-location'
 
@@ -66,8 +66,8 @@ export function markdownProcessor() {
 export async function htmlProcessor() {
   const [{ default: rehypeParse }, { default: pageMeta }, { default: mainContent }] = await Promise.all([
     import('rehype-parse'),
-    import('./stages/page-meta.js'),
-    import('./stages/main-content.js')
+    import('./stages/parse/page-meta.js'),
+    import('./stages/parse/main-content.js')
   ])
   return unified().use(rehypeParse).use(sourcePoints).use(pageMeta).use(mainContent).use(extraction)
 }

@@ -1,7 +1,6 @@
 /** The `commitments` command end to end, as a user runs it (built `dist/cli.js`). */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Document } from '../src/index.js'

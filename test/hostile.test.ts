@@ -14,7 +14,7 @@ import { findAmounts } from '../src/amounts/find-amounts.js'
 import { extract, extractAll, resolveConfig, runExtract } from '../src/index.js'
 import { htmlShape, markdownShape } from '../src/limits/shape.js'
 import { CsvSink } from '../src/sinks/csv.js'
-import dates, { sentenceBounds } from '../src/stages/dates.js'
+import dates, { sentenceBounds } from '../src/stages/annotate/dates.js'
 import { config, md, readJsonl, root, tmp } from './helpers.js'
 
 const front = (body: string) => `---\ntitle: 'T'\ndate: '2025-01-06'\n---\n\n${body}\n`

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { extract, extractAll, sniffFormat, type Document } from '../src/index.js'
-import { cleanPageTitle } from '../src/stages/page-meta.js'
+import { cleanPageTitle } from '../src/stages/parse/page-meta.js'
 import { config, root } from './helpers.js'
 
 const fixture = (name: string) => fs.readFileSync(path.join(root, 'fixtures', name, fs.readdirSync(path.join(root, 'fixtures', name)).find((f) => f.startsWith('input.'))!), 'utf8')

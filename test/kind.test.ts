@@ -1,6 +1,6 @@
 /** A release's kind from its title (SPEC §9, issue 12): data-driven phrases, whole words. */
 import { describe, expect, it } from 'vitest'
-import { kindOf } from '../src/stages/kind.js'
+import { kindOf } from '../src/stages/structure/kind.js'
 
 describe('kind', () => {
   const cases: Array<[string | null, string]> = [

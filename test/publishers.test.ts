@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { extract, type Document } from '../src/index.js'
-import { kindOf, kindOfOpening } from '../src/stages/kind.js'
+import { kindOf, kindOfOpening } from '../src/stages/structure/kind.js'
 import { config } from './helpers.js'
 
 async function run(text: string, name: string): Promise<Document> {

@@ -1,7 +1,7 @@
 /** SPEC §2 inputs: encodings, BOM, bad files become clear messages. */
 import { describe, expect, it } from 'vitest'
 import { extract, processFile, readBytes } from '../src/index.js'
-import { repairEmphasis } from '../src/stages/repair-emphasis.js'
+import { repairEmphasis } from '../src/stages/parse/repair-emphasis.js'
 import { config } from './helpers.js'
 
 const bytes = (text: string) => new TextEncoder().encode(text)

@@ -6,7 +6,6 @@
  * `.vitest-artifacts/screenshots/`.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { formatOf } from '../stages/read.js'
+import { formatOf } from '../stages/input/read.js'
 
 /** Whether a file found in a folder is a release: a known extension (never `.txt`). */
 const releaseInFolder = (file: string) => path.extname(file).toLowerCase() !== '.txt' && formatOf(file) !== undefined

@@ -7,7 +7,7 @@
 import type { ResolvedConfig } from '../config/schema.js'
 import { processFile, readDocuments } from '../pipeline.js'
 import type { Document } from '../schema/document.js'
-import { readBytes } from '../stages/read.js'
+import { readBytes } from '../stages/input/read.js'
 import { messageData, type MessageData } from './messages.js'
 
 export interface ReleaseResult {

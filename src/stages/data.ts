@@ -5,7 +5,6 @@
 import type { Element, ElementContent } from 'hast'
 import type { Action, Actor, Amount, DateMention, Document, Entity, Link, Position, Unit } from '../schema/document.js'
 import type { ResolvedConfig } from '../config/schema.js'
-import type { RecordField, RecordMeta } from './records.js'
 
 /** Metadata read from front matter, a page's head, or a record. */
 export interface Meta {
@@ -22,6 +21,12 @@ export interface Meta {
    */
   titleFromBody?: boolean
 }
+
+/** The field of an archive record that holds the release. */
+export type RecordField = 'html' | 'markdown' | 'text'
+
+/** What a record says about its release, laid over what the content says. */
+export type RecordMeta = Partial<Pick<Meta, 'title' | 'date' | 'url' | 'publishedAt' | 'tags'>>
 
 /** A heading found in the body (SPEC §3). */
 export interface HeadingBlock {

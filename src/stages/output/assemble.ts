@@ -5,12 +5,12 @@
 import { createHash } from 'node:crypto'
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
-import type { Commitment, Document, Position, Warning } from '../schema/document.js'
-import { replaceUnsafe, unsafeWarning } from '../text/unsafe.js'
-import type { Meta } from './data.js'
-import { hasFatal } from './guard.js'
-import { kindOf, kindOfOpening } from './kind.js'
-import { textOf } from '../text/hast.js'
+import type { Commitment, Document, Position, Warning } from '../../schema/document.js'
+import { replaceUnsafe, unsafeWarning } from '../../text/unsafe.js'
+import type { Meta } from '../data.js'
+import { hasFatal } from '../guard.js'
+import { kindOf, kindOfOpening } from '../structure/kind.js'
+import { textOf } from '../../text/hast.js'
 
 /**
  * Longer entity mentions are not kept: no name runs to 300 characters, and

@@ -4,7 +4,7 @@
  */
 import type { Nodes } from 'hast'
 import type { VFile } from 'vfile'
-import { hasFatal } from './guard.js'
+import { hasFatal } from '../guard.js'
 
 export default function recordMeta() {
   return (_tree: Nodes, file: VFile) => {

@@ -7,12 +7,12 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import type { VFile } from 'vfile'
-import type { Position } from '../schema/document.js'
-import { isBlank, isBold, isElement, isWhollyEmphasised, positionOf, textOf } from '../text/hast.js'
-import { wordCount } from '../text/normalize.js'
-import type { Block, HeadingBlock, ParagraphBlock } from './data.js'
+import type { Position } from '../../schema/document.js'
+import { isBlank, isBold, isElement, isWhollyEmphasised, positionOf, textOf } from '../../text/hast.js'
+import { wordCount } from '../../text/normalize.js'
+import type { Block, HeadingBlock, ParagraphBlock } from '../data.js'
 import { dropBoxes } from './boxes.js'
-import { hasFatal } from './guard.js'
+import { hasFatal } from '../guard.js'
 
 /** Never content: navigation, boilerplate, code, media. */
 const SKIPPED = new Set(['nav', 'header', 'footer', 'aside', 'script', 'style', 'noscript', 'template', 'form', 'head', 'pre', 'table', 'hr', 'img', 'svg', 'iframe', 'button', 'select'])

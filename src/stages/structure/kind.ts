@@ -2,7 +2,7 @@
  * A release's kind from its title (SPEC §9): phrases in order, as data
  * (`kinds.json`), matched as whole words.
  */
-import type { DocumentKind } from '../schema/document.js'
+import type { DocumentKind } from '../../schema/document.js'
 import kinds from './kinds.json' with { type: 'json' }
 
 /** Lower case, accents off, one kind of apostrophe and dash, words separated by one space. */

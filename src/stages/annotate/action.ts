@@ -8,19 +8,14 @@
  */
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
-import { decideAction, type Decision } from '../action/decide.js'
-import { perConfig } from '../config/per-config.js'
-import { findEntities } from '../entities/find-entities.js'
-import { buildLexicon } from '../lexicon/verbs.js'
-import type { Actor, Entity } from '../schema/document.js'
-import { decideSentence } from '../sentences/commitment.js'
-import { isPartySubject, mentionsParty, type EntityFinder } from '../sentences/party.js'
-import type { ClassifiedItem, Item } from './data.js'
-import { gazetteerFor, isOrdinaryFor } from './entities.js'
-import { hasFatal } from './guard.js'
-
-/** Lexicons are compiled once per config object, not once per file. */
-export const lexiconFor = perConfig((config) => buildLexicon(config))
+import { decideAction, type Decision } from '../../action/decide.js'
+import { findEntities } from '../../entities/find-entities.js'
+import type { Actor, Entity } from '../../schema/document.js'
+import { decideSentence } from '../../sentences/commitment.js'
+import { isPartySubject, mentionsParty, type EntityFinder } from '../../sentences/party.js'
+import type { ClassifiedItem, Item } from '../data.js'
+import { hasFatal } from '../guard.js'
+import { gazetteerFor, isOrdinaryFor, lexiconFor } from './lexicons.js'
 
 /**
  * The words the action is read from (SPEC §5 applies to the commitment's

@@ -8,10 +8,10 @@
  */
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
-import { findDates, type Tense } from '../dates/find-dates.js'
-import lexicon from '../dates/lexicon.json' with { type: 'json' }
-import { sentenceTense } from '../nlp/compromise.js'
-import { hasFatal } from './guard.js'
+import { findDates, type Tense } from '../../dates/find-dates.js'
+import lexicon from '../../dates/lexicon.json' with { type: 'json' }
+import { sentenceTense } from '../../nlp/compromise.js'
+import { hasFatal } from '../guard.js'
 
 const FUTURE_CUE = new RegExp(`\\b(?:${lexicon.futureCues.phrases.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, 'i')
 

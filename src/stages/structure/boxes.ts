@@ -7,11 +7,11 @@
  * this stage reads the words. The titles are data (`html/page.json`).
  */
 import type { ElementContent } from 'hast'
-import { textWeight } from '../html/boilerplate.js'
-import page from '../html/page.json' with { type: 'json' }
-import { isElement, textOf } from '../text/hast.js'
-import { wordCount } from '../text/normalize.js'
-import type { Block } from './data.js'
+import { textWeight } from '../../html/boilerplate.js'
+import page from '../../html/page.json' with { type: 'json' }
+import { isElement, textOf } from '../../text/hast.js'
+import { wordCount } from '../../text/normalize.js'
+import type { Block } from '../data.js'
 
 const fold = (value: string) => value.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim()
 const TITLES = new Set(page.boxes.titles.map(fold))

@@ -9,14 +9,14 @@
 import type { Element, ElementContent, Root } from 'hast'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import type { Link, Position } from '../schema/document.js'
-import { splitSentences } from '../sentences/split.js'
-import { visibleText } from '../sentences/visible.js'
-import { isBlank, isBold, isElement, isItalic, positionOf, textOf } from '../text/hast.js'
-import { wordCount } from '../text/normalize.js'
-import { isTitleCase } from '../text/title-case.js'
-import type { Item } from './data.js'
-import { hasFatal } from './guard.js'
+import type { Link, Position } from '../../schema/document.js'
+import { splitSentences } from '../../sentences/split.js'
+import { visibleText } from '../../sentences/visible.js'
+import { isBlank, isBold, isElement, isItalic, positionOf, textOf } from '../../text/hast.js'
+import { wordCount } from '../../text/normalize.js'
+import { isTitleCase } from '../../text/title-case.js'
+import type { Item } from '../data.js'
+import { hasFatal } from '../guard.js'
 
 /** Separators between a label and its text: `.`, `:`, `,`, `;`, dashes. */
 const SEPARATOR_END = /[\s.:,;\u2013\u2014-]+$/

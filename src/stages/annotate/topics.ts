@@ -5,9 +5,9 @@
  */
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
-import bundled from '../lexicon/topics.json' with { type: 'json' }
-import { perConfig } from '../config/per-config.js'
-import { hasFatal } from './guard.js'
+import bundled from '../../lexicon/topics.json' with { type: 'json' }
+import { perConfig } from '../../config/per-config.js'
+import { hasFatal } from '../guard.js'
 
 /**
  * Keywords by their first word: a text is split into lowercase words once

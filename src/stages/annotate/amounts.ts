@@ -3,8 +3,8 @@
  */
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
-import { findAmounts } from '../amounts/find-amounts.js'
-import { hasFatal } from './guard.js'
+import { findAmounts } from '../../amounts/find-amounts.js'
+import { hasFatal } from '../guard.js'
 
 export default function amounts() {
   return (_tree: Root, file: VFile) => {

@@ -8,10 +8,10 @@
  */
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
-import { countryCode } from '../entities/countries.js'
-import { splitSentences } from '../sentences/split.js'
-import { textOf } from '../text/hast.js'
-import { hasFatal } from './guard.js'
+import { countryCode } from '../../entities/countries.js'
+import { splitSentences } from '../../sentences/split.js'
+import { textOf } from '../../text/hast.js'
+import { hasFatal } from '../guard.js'
 
 const FIRST_PLURAL = /^(?:we|our|us)\b/i
 const PARTY_TYPES = new Set(['country', 'organization', 'person', 'initiative'])

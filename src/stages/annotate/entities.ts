@@ -6,24 +6,10 @@
  */
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
-import { findAbbreviations } from '../entities/abbreviations.js'
-import { buildGazetteer, findEntities, WEAK_RULES, type Typed } from '../entities/find-entities.js'
-import { perConfig } from '../config/per-config.js'
-import { lexiconFor } from './action.js'
-import { lookup } from '../lexicon/verbs.js'
-import functionWords from '../lexicon/function-words.json' with { type: 'json' }
-import { hasFatal } from './guard.js'
-
-/** The gazetteers with the config's additions, built once per config. */
-export const gazetteerFor = perConfig((config) => buildGazetteer(config?.entities))
-
-const FUNCTION_WORDS = new Set(Object.values(functionWords as Record<string, unknown>).flatMap((v) => (Array.isArray(v) ? v.map((w) => String(w).toLowerCase()) : [])))
-
-/** Words that are no name on their own: function words and the lexicon's verbs (built once per config). */
-export const isOrdinaryFor = perConfig((config) => {
-  const lexicon = lexiconFor(config)
-  return (word: string) => FUNCTION_WORDS.has(word.toLowerCase()) || lookup(lexicon, word.toLowerCase()) !== undefined
-})
+import { findAbbreviations } from '../../entities/abbreviations.js'
+import { findEntities, WEAK_RULES, type Typed } from '../../entities/find-entities.js'
+import { hasFatal } from '../guard.js'
+import { gazetteerFor, isOrdinaryFor } from './lexicons.js'
 
 export default function entities() {
   return (_tree: Root, file: VFile) => {

@@ -16,9 +16,9 @@
 import type { Element, Root } from 'hast'
 import { select, selectAll } from 'hast-util-select'
 import type { VFile } from 'vfile'
-import { contentScore, isBoilerplate, stripBoilerplate, stripLinkLists } from '../html/boilerplate.js'
-import page from '../html/page.json' with { type: 'json' }
-import { hasFatal } from './guard.js'
+import { contentScore, isBoilerplate, stripBoilerplate, stripLinkLists } from '../../html/boilerplate.js'
+import page from '../../html/page.json' with { type: 'json' }
+import { hasFatal } from '../guard.js'
 
 /** A child holding at least this share of the non-link text is the body. */
 const DOMINANT = 0.8

@@ -6,15 +6,11 @@
  */
 import { createHash } from 'node:crypto'
 import { VFile } from 'vfile'
-import { jsonErrorOffset } from '../text/json-error.js'
-import type { Meta } from './data.js'
-import { cleanTitle, isoDate, isoTime } from './front-matter.js'
+import { jsonErrorOffset } from '../../text/json-error.js'
+import type { RecordField, RecordMeta } from '../data.js'
+import { cleanTitle, isoDate, isoTime } from './meta-values.js'
 
-export type RecordField = 'html' | 'markdown' | 'text'
 const FIELDS: RecordField[] = ['html', 'markdown', 'text']
-
-/** What a record says about its release, laid over what the content says. */
-export type RecordMeta = Partial<Pick<Meta, 'title' | 'date' | 'url' | 'publishedAt' | 'tags'>>
 
 /** Whether text looks like records: its first line is a JSON object. */
 export function looksLikeRecords(text: string): boolean {

@@ -5,8 +5,8 @@
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
 import * as z from 'zod'
-import { Document } from '../schema/document.js'
-import { hasFatal } from './guard.js'
+import { Document } from '../../schema/document.js'
+import { hasFatal } from '../guard.js'
 
 export default function validate() {
   return (_tree: Root, file: VFile) => {
