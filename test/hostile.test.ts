@@ -110,9 +110,9 @@ function datesStage(text: string, modality: 'done' | 'ongoing' = 'ongoing') {
   const file = new VFile()
   file.data.config = config
   file.data.meta = { title: null, date: '2025-01-06', tags: [] }
-  file.data.classified = [{ key: 0, unit: 'item', actor: null, sectionIndex: -1, section: null, text, links: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, action: { verb: 'meet', phrase: 'meet', class: 'engaging' as never, modality }, reason: '', topics: [] }]
+  file.data.classified = [{ key: 0, unit: 'item', actor: null, sectionIndex: -1, section: null, text, links: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, action: { verb: 'meet', phrase: 'meet', class: 'launching', modality, rule: 'action/lead-verb' }, reason: '', topics: [] }]
   dates()({ type: 'root', children: [] }, file)
-  return file.data.classified[0]!.dates!
+  return file.data.classified![0]!.dates!
 }
 
 describe('linear rules (time against plain text of the same size)', () => {

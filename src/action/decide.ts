@@ -19,6 +19,8 @@ export interface Decision {
   class: ActionClass
   modality: Modality
   reason: string
+  /** The id of the rule that decided (SPEC §9); until the rule tables land, one id for all. */
+  rule?: string
   /** Set when the verb is not in the lexicon (a warning names it). */
   unknown?: string
   /** The subject of the verb's clause, as offsets into the text (SPEC §5 `actor`); unset for a verb-led bullet. */

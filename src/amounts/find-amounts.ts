@@ -55,9 +55,10 @@ const codeOf = (code: string) => ALIASES[code] ?? code
 export function findAmounts(text: string): Amount[] {
   if (!DIGIT.test(text)) return []
   const found: Amount[] = []
-  const push = (start: number, end: number, value: number, unit: string, max?: number) => {
-    const amount: Amount = { text: text.slice(start, end), value, unit, start, end }
+  const push = (rule: string, start: number, end: number, value: number, unit: string, max?: number) => {
+    const amount: Amount = { text: text.slice(start, end), value, unit, start, end, rule }
     if (max !== undefined && max > value) amount.max = max
+    else if (rule.endsWith('-range')) amount.rule = rule.slice(0, -'-range'.length)
     const qualifier = QUALIFIER.exec(text.slice(Math.max(0, start - 20), start))
     if (qualifier) amount.mod = QUALIFIERS[qualifier[1]!.toLowerCase().replace(/\s+/g, ' ')]
     found.push(amount)
@@ -72,7 +73,7 @@ export function findAmounts(text: string): Amount[] {
     if (!unit) continue
     const start = m.index!
     if (second === undefined) {
-      push(start, start + m[0].length, scaled(first!, firstScale), unit)
+      push('amounts/currency', start, start + m[0].length, scaled(first!, firstScale), unit)
       continue
     }
     // "$1 billion to $2 billion" is two amounts; "$2-3 billion" and "$10 to $15 million" one range.
@@ -81,14 +82,14 @@ export function findAmounts(text: string): Amount[] {
     // "$10 to $15 million" is a range; "$300 to 400 families" is not.
     const isRange = !firstScale && secondUnit === unit && (dashed || ((code2 || symbol2 || secondScale) && !/\bfrom\s+$/i.test(text.slice(Math.max(0, start - 6), start))))
     if (isRange) {
-      push(start, start + m[0].length, scaled(first!, secondScale), unit, scaled(second, secondScale))
+      push('amounts/currency-range', start, start + m[0].length, scaled(first!, secondScale), unit, scaled(second, secondScale))
       continue
     }
     const firstEnd = start + m[0].indexOf(joint!, (code ?? '').length + (symbol ?? '').length + first!.length)
-    push(start, firstEnd, scaled(first!, firstScale), unit)
+    push('amounts/currency', start, firstEnd, scaled(first!, firstScale), unit)
     if (code2 || symbol2 || secondScale) {
       const secondStart = firstEnd + joint!.length
-      push(secondStart, start + m[0].length, scaled(second, secondScale), secondUnit!)
+      push('amounts/currency', secondStart, start + m[0].length, scaled(second, secondScale), secondUnit!)
     }
   }
 
@@ -97,7 +98,7 @@ export function findAmounts(text: string): Amount[] {
     const unit = WORDS[word!.replace(/\s+/g, ' ')] ?? (data.codes.includes(word!) ? codeOf(word!) : undefined)
     if (!unit || (WEAK_CODES.has(word!) && !firstScale && !secondScale)) continue
     const scale = firstScale ?? secondScale
-    push(m.index!, m.index! + m[0].length, scaled(first!, scale), unit, second ? scaled(second, secondScale ?? scale) : undefined)
+    push('amounts/currency-word-range', m.index!, m.index! + m[0].length, scaled(first!, scale), unit, second ? scaled(second, secondScale ?? scale) : undefined)
   }
 
   for (const m of HAS_PERCENT.test(text) ? text.matchAll(PERCENT) : []) {
@@ -106,11 +107,11 @@ export function findAmounts(text: string): Amount[] {
     // "from 25% to 18%": two amounts, each with its own sign.
     if (second !== undefined && joint && !/[-–—]/.test(joint) && /%|percent|per\s+cent|pct/.test(whole.slice(first!.length, whole.indexOf(joint, first!.length)))) {
       const firstEnd = start + whole.indexOf(joint, first!.length)
-      push(start, firstEnd, toNumber(first!), '%')
-      push(firstEnd + joint.length, start + whole.length, toNumber(second), '%')
+      push('amounts/percent', start, firstEnd, toNumber(first!), '%')
+      push('amounts/percent', firstEnd + joint.length, start + whole.length, toNumber(second), '%')
       continue
     }
-    push(start, start + whole.length, toNumber(first!), '%', second !== undefined ? toNumber(second) : undefined)
+    push('amounts/percent-range', start, start + whole.length, toNumber(first!), '%', second !== undefined ? toNumber(second) : undefined)
   }
 
   // Where matches overlap (a symbol and a word for one amount), the longest wins.

@@ -375,7 +375,7 @@ const FREQUENCY = /\b(?:every|each|per)\s+$/i
 export function findDates(text: string, anchorDate: string | null, tense: TenseAt = () => undefined): DateMention[] {
   if (!TRIGGER.test(text)) return []
   const anchor = parseDay(anchorDate)
-  const found: Array<DateMention & { rule: string }> = []
+  const found: DateMention[] = []
   for (const rule of RULES) {
     if (rule.needs && !rule.needs.test(text)) continue
     rule.pattern.lastIndex = 0
@@ -394,7 +394,7 @@ export function findDates(text: string, anchorDate: string | null, tense: TenseA
         while (end > start && /[\s.,;:'’]/.test(text[end - 1]!)) end--
         while (start < end && /\s/.test(text[start]!)) start++
         if (FREQUENCY.test(text.slice(Math.max(0, start - 8), start))) continue
-        const mention: DateMention & { rule: string } = { text: text.slice(start, end), value: resolved.value, start, end, rule: rule.name }
+        const mention: DateMention = { text: text.slice(start, end), value: resolved.value, start, end, rule: `dates/${rule.name}` }
         const range = resolved.from && resolved.to ? { from: resolved.from, to: resolved.to } : rangeOf(resolved.value, resolved.mod)
         if (range) Object.assign(mention, range)
         if (resolved.mod) mention.mod = resolved.mod
@@ -402,5 +402,5 @@ export function findDates(text: string, anchorDate: string | null, tense: TenseA
       }
     }
   }
-  return keepLongest(found, text.length).map(({ rule: _rule, ...mention }) => mention)
+  return keepLongest(found, text.length)
 }

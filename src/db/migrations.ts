@@ -215,6 +215,17 @@ CREATE INDEX commitments_fts ON commitments USING gin (to_tsvector('english', co
     // Rows written before keep their meaning: every commitment then was an item or a labelled paragraph, with no actor read.
     sqlite: unitAndActor('TEXT', 'INTEGER'),
     postgres: unitAndActor('text', 'integer')
+  },
+  {
+    version: 6,
+    name: 'the rule behind each action, date and amount (schema version 3)',
+    // Rows written before name no rule: NULL says "not recorded", which no rule id is.
+    sqlite: `ALTER TABLE commitments ADD COLUMN action_rule TEXT;
+ALTER TABLE dates ADD COLUMN rule TEXT;
+ALTER TABLE amounts ADD COLUMN rule TEXT;`,
+    postgres: `ALTER TABLE commitments ADD COLUMN action_rule text;
+ALTER TABLE dates ADD COLUMN rule text;
+ALTER TABLE amounts ADD COLUMN rule text;`
   }
 ]
 

@@ -77,6 +77,7 @@ export function toRows(document: Document, json?: string): DocumentRows {
       phrase: c.action.phrase,
       class: c.action.class,
       modality: c.action.modality,
+      action_rule: c.action.rule,
       topics: JSON.stringify(c.topics),
       ...position(c.position)
     })
@@ -84,10 +85,10 @@ export function toRows(document: Document, json?: string): DocumentRows {
       rows.entities.push({ commitment_id: c.id, ordinal, text: e.text, type: e.type, start_offset: e.start, end_offset: e.end, canonical: e.canonical ?? null, rule: e.rule })
     )
     c.dates.forEach((d, ordinal) =>
-      rows.dates.push({ commitment_id: c.id, ordinal, text: d.text, value: d.value, start_offset: d.start, end_offset: d.end, date_from: d.from ?? null, date_to: d.to ?? null, mod: d.mod ?? null })
+      rows.dates.push({ commitment_id: c.id, ordinal, text: d.text, value: d.value, start_offset: d.start, end_offset: d.end, date_from: d.from ?? null, date_to: d.to ?? null, mod: d.mod ?? null, rule: d.rule })
     )
     c.amounts.forEach((a, ordinal) =>
-      rows.amounts.push({ commitment_id: c.id, ordinal, text: a.text, value: a.value, unit: a.unit, max: a.max ?? null, mod: a.mod ?? null, start_offset: a.start, end_offset: a.end })
+      rows.amounts.push({ commitment_id: c.id, ordinal, text: a.text, value: a.value, unit: a.unit, max: a.max ?? null, mod: a.mod ?? null, start_offset: a.start, end_offset: a.end, rule: a.rule })
     )
     c.links.forEach((l, ordinal) => rows.links.push({ commitment_id: c.id, ordinal, text: l.text, url: l.url }))
   }
@@ -137,7 +138,7 @@ export function fromRows(rows: DocumentRows): Document {
         section: c.section as string | null,
         text: String(c.text),
         actor: c.actor === null ? null : optional({ text: String(c.actor), start: Number(c.actor_start), end: Number(c.actor_end) }, 'canonical', c.actor_canonical),
-        action: { verb: c.verb as string | null, phrase: c.phrase as string | null, class: c.class as Commitment['action']['class'], modality: c.modality as Commitment['action']['modality'] },
+        action: { verb: c.verb as string | null, phrase: c.phrase as string | null, class: c.class as Commitment['action']['class'], modality: c.modality as Commitment['action']['modality'], rule: String(c.action_rule ?? '') },
         entities: (entities.get(id) ?? []).map((e) =>
           ({
             ...optional({ text: String(e.text), type: e.type as Commitment['entities'][number]['type'], start: Number(e.start_offset), end: Number(e.end_offset) }, 'canonical', e.canonical),
@@ -146,11 +147,11 @@ export function fromRows(rows: DocumentRows): Document {
         ),
         dates: (dates.get(id) ?? []).map((x) => {
           const mention = { text: String(x.text), value: String(x.value), start: Number(x.start_offset), end: Number(x.end_offset) }
-          return optional(optional(optional(mention, 'from', x.date_from), 'to', x.date_to), 'mod', x.mod)
+          return { ...optional(optional(optional(mention, 'from', x.date_from), 'to', x.date_to), 'mod', x.mod), rule: String(x.rule ?? '') }
         }),
         amounts: (amounts.get(id) ?? []).map((a) => {
           const amount = { text: String(a.text), value: Number(a.value), unit: String(a.unit), start: Number(a.start_offset), end: Number(a.end_offset) }
-          return optional(optional(amount, 'max', a.max === null ? null : Number(a.max)), 'mod', a.mod) as Commitment['amounts'][number]
+          return { ...(optional(optional(amount, 'max', a.max === null ? null : Number(a.max)), 'mod', a.mod) as Omit<Commitment['amounts'][number], 'rule'>), rule: String(a.rule ?? '') }
         }),
         links: (links.get(id) ?? []).map((l) => ({ text: String(l.text), url: String(l.url) })),
         topics: json(c.topics),

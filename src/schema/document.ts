@@ -36,7 +36,8 @@ export const Action = z.object({
   verb: z.string().nullable().describe('Lemma of the action verb, lowercase, with its particle for phrasal verbs'),
   phrase: z.string().nullable().describe('The verb as written in the text'),
   class: ActionClass,
-  modality: Modality
+  modality: Modality,
+  rule: z.string().describe('the id of the rule that decided the verb, its class and modality (SPEC §9), e.g. action/lead-gerund')
 })
 export type Action = z.infer<typeof Action>
 
@@ -61,7 +62,8 @@ export const DateMention = z.object({
   end: z.number().int().min(0),
   from: z.string().optional(),
   to: z.string().optional(),
-  mod: z.string().optional()
+  mod: z.string().optional(),
+  rule: z.string().describe('the id of the rule that found and resolved the date (SPEC §9), e.g. dates/relative-season')
 })
 export type DateMention = z.infer<typeof DateMention>
 
@@ -75,7 +77,8 @@ export const Amount = z.object({
   mod: z
     .enum(['EQUAL_OR_LESS', 'MORE_THAN', 'EQUAL_OR_MORE', 'LESS_THAN', 'APPROX'])
     .optional()
-    .describe('A qualifier before the amount ("up to", "more than", "at least", "less than", "about"), in TIMEX3 terms')
+    .describe('A qualifier before the amount ("up to", "more than", "at least", "less than", "about"), in TIMEX3 terms'),
+  rule: z.string().describe('the id of the rule that found the amount (SPEC §9), e.g. amounts/currency-scale')
 })
 export type Amount = z.infer<typeof Amount>
 
@@ -154,7 +157,7 @@ export type Source = z.infer<typeof Source>
 
 export const Document = z
   .object({
-    schemaVersion: z.literal('2'),
+    schemaVersion: z.literal('3'),
     id: z.string().describe('Stable: from source_url if known, else content hash'),
     source: Source,
     title: z.string().nullable(),

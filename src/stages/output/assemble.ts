@@ -112,7 +112,7 @@ export default function assemble() {
     if (meta.url) source.url = meta.url
     if (file.data.record) source.record = { line: file.data.record.line, field: file.data.record.field }
     const document: Document = {
-      schemaVersion: '2',
+      schemaVersion: '3',
       id,
       source,
       title: meta.title,
