@@ -8,12 +8,10 @@
  * error as one line that says what is wrong and what to do.
  */
 import fs from 'node:fs'
-import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import type { ResolvedConfig } from './config/schema.js'
-import { CommitmentsError, EXIT, errnoCode, outputError, usageError } from './errors.js'
+import type { Values } from './commands/shared.js'
+import { CommitmentsError, EXIT, errnoCode, usageError } from './errors.js'
 
-type Values = Record<string, string | boolean | undefined>
 
 /** A command: its options parsed here and handed to `run`, or (`own`) a command that reads its own arguments, `--help` included. */
 type Command = {
@@ -69,7 +67,7 @@ is writing DIR.`,
       csv: { type: 'boolean' }
     },
     positionals: true,
-    run: extract
+    run: async (values, positionals) => (await import('./commands/extract.js')).extract(values, positionals)
   },
   report: {
     args: '[--out DIR] [--config FILE]',
@@ -82,7 +80,35 @@ is writing DIR.`,
 Exit: 0 built, 1 DIR/documents.jsonl missing, 2 usage or config error,
 3 DIR/report not writable.`,
     options: { out: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' } },
-    run: report
+    run: async (values) => (await import('./commands/report.js')).report(values)
+  },
+  explain: {
+    args: 'FILE|- [--config FILE]',
+    summary: 'Print every decision on a release with the rule that made it.',
+    help: `Extracts FILE (or stdin for -) and prints, per commitment, its action,
+actor, entities, dates and amounts, each with the id of the rule that
+decided it. Nothing is written to disk; \`commitments rules\` says what
+each rule does.
+
+  -c, --config FILE  The config (default: pipeline.config.ts, .mjs or .js here).
+
+Exit: 0 explained, 1 the release failed (its messages on stderr), 2 usage
+or config error.`,
+    options: { config: { type: 'string', short: 'c' } },
+    positionals: true,
+    run: async (values, positionals) => (await import('./commands/explain.js')).explain(values, positionals)
+  },
+  rules: {
+    args: '[--json]',
+    summary: 'Print the rules reference: every rule id, what it does, an example.',
+    help: `The rules behind every action, entity, date and amount (SPEC §9), as
+markdown (docs/rules.md is this output), or as JSON with --json.
+
+      --json         One JSON array of { family, id, what, example, yields }.
+
+Exit: 0.`,
+    options: { json: { type: 'boolean' } },
+    run: async (values) => (await import('./rules/reference.js')).printReference(values.json === true)
   },
   diff: {
     args: 'OLD NEW [--json] [--out DIR] [--config FILE]',
@@ -157,105 +183,6 @@ export async function main(argv: string[]): Promise<number> {
     throw usageError(`${(error as Error).message.split(/\.\s/)[0]}; see \`commitments ${name} --help\``)
   }
   return command.run(parsed.values, parsed.positionals)
-}
-
-/** A usage error for a bad option value (the message of the parser that refused it). */
-function option<T>(parse: () => T): T {
-  try {
-    return parse()
-  } catch (error) {
-    throw error instanceof CommitmentsError ? error : usageError((error as Error).message)
-  }
-}
-
-/** The config, or undefined after printing what is wrong with it as messages on the config file. */
-async function configOrReport(file: string | undefined): Promise<ResolvedConfig | undefined> {
-  const { ConfigError, loadConfig } = await import('./config/load.js')
-  try {
-    return await loadConfig(file)
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error
-    const { formatMessages } = await import('./report/diagnostics.js')
-    process.stderr.write(formatMessages([error.file]) + '\n')
-    return undefined
-  }
-}
-
-async function extract(values: Values, positionals: string[]): Promise<number> {
-  const quiet = values.quiet === true
-  const { parseShard } = await import('./batch/shard.js')
-  const shard = values.shard === undefined ? undefined : option(() => parseShard(String(values.shard)))
-  const workers = values.workers === undefined ? undefined : Number(values.workers)
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw usageError(`Unexpected workers \`${values.workers}\`, expected a whole number ≥ 0`)
-  if (values.db !== undefined && values['no-db']) throw usageError('Unexpected --db with --no-db: give one of them')
-  // A --db this cannot use is refused before any work.
-  if (typeof values.db === 'string') (await import('./sinks/open.js')).parseDb(values.db)
-  const config = await configOrReport(values.config as string | undefined)
-  if (!config) return EXIT.usage
-  const out = (values.out as string | undefined) ?? config.out
-  if (out === '-' && values.csv) throw usageError('Unexpected --csv with --out -: the CSV file needs an output folder')
-  const { runExtract } = await import('./batch/run.js')
-  const summary = await runExtract({
-    inputs: positionals.length > 0 ? positionals : config.inputs,
-    out,
-    config,
-    force: values.force === true,
-    shard,
-    workers,
-    db: values['no-db'] ? false : (values.db as string | undefined),
-    csv: values.csv === true,
-    progress: { quiet }
-  })
-  reportSkipped(summary.skipped, quiet)
-  const withMessages = summary.files.filter((file) => file.messages.length > 0)
-  if (withMessages.length > 0) {
-    const { formatMessages } = await import('./report/diagnostics.js')
-    const report = formatMessages(withMessages, { quiet })
-    if (report) process.stderr.write(report + '\n')
-  }
-  if (!quiet) {
-    process.stderr.write(
-      `${summary.documents} documents, ${summary.commitments} commitments, ${summary.withoutCommitments} without commitments, ${summary.warnings} warnings, ${summary.failures} failed` +
-        `${summary.unchanged > 0 ? `, ${summary.unchanged} inputs unchanged (reused; --force to redo)` : ''} in ${summary.seconds.toFixed(1)} s → ${out === '-' ? 'stdout' : `${out}/documents.jsonl`}\n` +
-        (summary.versions > 0 ? `${summary.versions} new versions of releases already in ${out} (revisions.jsonl); ${summary.releases} releases in the folder\n` : '') +
-        (summary.database
-          ? `${summary.database.name}: ${summary.database.inserted} inserted, ${summary.database.replaced} replaced, ${summary.database.versioned} new versions, ${summary.database.unchanged} unchanged\n`
-          : '')
-    )
-  }
-  return summary.failures > 0 || (summary.inputs === 0 && summary.skipped.length > 0) ? EXIT.failed : EXIT.ok
-}
-
-/**
- * Globs that matched nothing, one line each; files in folders that are
- * not releases (data, notes) listed when few, else counted by extension.
- */
-function reportSkipped(skipped: Array<{ input: string; reason: string; inFolder?: boolean }>, quiet: boolean): void {
-  const inFolders = skipped.filter((skip) => skip.inFolder)
-  const listed = inFolders.length <= 3 ? skipped : skipped.filter((skip) => !skip.inFolder)
-  for (const skip of listed) process.stderr.write(`${skip.input}: skipped (${skip.reason})\n`)
-  if (listed.length === skipped.length || quiet) return
-  const byExtension = new Map<string, number>()
-  for (const skip of inFolders) byExtension.set(path.extname(skip.input) || '(none)', (byExtension.get(path.extname(skip.input) || '(none)') ?? 0) + 1)
-  const counts = [...byExtension].sort((a, b) => b[1] - a[1]).map(([extension, count]) => `${count} ${extension}`)
-  process.stderr.write(`${inFolders.length} files in input folders skipped, not releases (${counts.join(', ')}); name a file to read it\n`)
-}
-
-async function report(values: Values): Promise<number> {
-  const config = await configOrReport(values.config as string | undefined)
-  if (!config) return EXIT.usage
-  const out = (values.out as string | undefined) ?? config.out
-  if (out === '-') throw usageError('Unexpected --out - for report: the site needs an output folder; give the folder an extract wrote')
-  if (!fs.existsSync(path.join(out, 'documents.jsonl'))) {
-    process.stderr.write(`${out}/documents.jsonl: no such file; run \`commitments extract --out ${out}\` first\n`)
-    return EXIT.failed
-  }
-  const { buildReport } = await import('./report/build.js')
-  const summary = await buildReport({ out, config }).catch((error: unknown) => {
-    throw errnoCode(error) ? outputError(error, path.resolve(out, 'report')) : error
-  })
-  process.stderr.write(`${summary.documents} documents, ${summary.commitments} commitments → ${path.join(out, 'report', 'index.html')}\n`)
-  return EXIT.ok
 }
 
 /** An error that reached the top: one line and its exit code; a stack only for a bug, and only with COMMITMENTS_DEBUG. */

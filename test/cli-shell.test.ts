@@ -31,10 +31,10 @@ describe('help and version', () => {
       const result = run(args)
       expect(result.status, args.join(' ')).toBe(0)
       expect(result.stdout).toMatch(/^Usage: commitments <command>/)
-      for (const command of ['extract', 'report', 'diff', 'schema']) expect(result.stdout).toMatch(new RegExp(`\\n  ${command} +\\S`))
+      for (const command of ['extract', 'report', 'diff', 'explain', 'rules', 'schema']) expect(result.stdout).toMatch(new RegExp(`\\n  ${command} +\\S`))
       expect(result.stderr).toBe('')
     }
-    for (const command of ['extract', 'report', 'diff', 'schema']) {
+    for (const command of ['extract', 'report', 'diff', 'explain', 'rules', 'schema']) {
       for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
         const result = run(args)
         expect(result.status, args.join(' ')).toBe(0)
@@ -54,7 +54,7 @@ describe('help and version', () => {
   })
 
   it('refuses an unknown command or option in one line, exit 2', () => {
-    refused(run(['frob']), EXIT.usage, /Unknown command `frob`, expected one of extract, report, diff, schema/)
+    refused(run(['frob']), EXIT.usage, /Unknown command `frob`, expected one of extract, report, explain, rules, diff, schema/)
     refused(run(['extract', '--frob']), EXIT.usage, /Unknown option '--frob'; see `commitments extract --help`/)
     refused(run(['extract', '--workers', 'x']), EXIT.usage, /Unexpected workers `x`/)
     refused(run(['extract', '--shard', '5/2']), EXIT.usage, /Unexpected shard `5\/2`/)

@@ -128,6 +128,6 @@ describe('commitments schema', () => {
   it('names the commands and fails on an unknown command', () => {
     const result = run(['frob'])
     expect(result.status).toBe(2)
-    expect(result.stderr).toMatch(/Unknown command `frob`, expected one of extract, report, diff, schema; see `commitments --help`/)
+    expect(result.stderr).toMatch(/Unknown command `frob`, expected one of extract, report, explain, rules, diff, schema; see `commitments --help`/)
   })
 })

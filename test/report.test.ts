@@ -149,6 +149,12 @@ describe('the report of the fixtures, in Chromium', () => {
     const dates = document.commitments.flatMap((c) => c.dates)
     expect(await page.locator('.reading mark.date').count()).toBe(dates.length)
     expect(await page.locator('.reading mark.date').first().getAttribute('title')).toContain(dates[0]!.value)
+    // Why (SPEC §9): the class badge names the action's rule; each commitment's details list every decision's rule.
+    expect(await shown.locator('.badge').getAttribute('title')).toBe(first.action.rule)
+    await shown.locator('details.why summary').click()
+    const why = await shown.locator('details.why').innerText()
+    for (const rule of [first.action.rule, ...first.entities.map((e) => e.rule), ...first.dates.map((d) => d.rule)]) expect(why).toContain(rule)
+    expect(await page.locator('.reading mark.entity').first().getAttribute('title')).toMatch(/ · entities\/[a-z-]+$/)
     await expect(page.locator('h2', { hasText: 'Warnings' }).count()).resolves.toBe(1)
     await page.screenshot({ path: path.join(screenshots, 'document.png'), fullPage: false })
     expect(requests).toEqual([])

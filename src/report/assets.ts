@@ -10,6 +10,7 @@ export const STYLE = `
 body { margin: 0 auto; max-width: 1200px; padding: 1rem 1.5rem 3rem; line-height: 1.45; }
 h1 { font-size: 1.5rem; margin: .5rem 0; } h2 { font-size: 1.15rem; margin-top: 1.6rem; }
 a { color: #0b5cab; } .muted, .where { color: #666; font-size: .8rem; }
+details.why { font-size: .8rem; color: #444; } details.why summary { cursor: pointer; color: #666; } details.why ul { margin: .2rem 0 .4rem 1rem; padding: 0; } code.rule { font-size: .75rem; color: #555; background: #f3f3f3; padding: 0 .25rem; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: .3rem .4rem; text-align: left; vertical-align: top; }
 th { position: sticky; top: 0; background: #f6f6f6; }

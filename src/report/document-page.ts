@@ -30,9 +30,9 @@ export function setEntityLinker(linker: typeof linkEntity = () => undefined): vo
 /** The commitment's text with its entities, dates and amounts marked, escaped piece by piece. */
 export function markedText(c: Commitment): string {
   const marks = [
-    ...c.entities.map((e) => ({ start: e.start, end: e.end, cls: 'entity', title: `${e.type}${e.canonical ? `: ${e.canonical}` : ''}`, href: linkEntity(e) })),
-    ...c.dates.map((d) => ({ start: d.start, end: d.end, cls: 'date', title: `${d.value}${d.mod ? ` (${d.mod})` : ''}${d.from ? ` ${d.from}…${d.to}` : ''}` })),
-    ...c.amounts.map((a) => ({ start: a.start, end: a.end, cls: 'amount', title: `${a.value}${a.max !== undefined ? `–${a.max}` : ''} ${a.unit}${a.mod ? ` (${a.mod})` : ''}` }))
+    ...c.entities.map((e) => ({ start: e.start, end: e.end, cls: 'entity', title: `${e.type}${e.canonical ? `: ${e.canonical}` : ''} · ${e.rule}`, href: linkEntity(e) })),
+    ...c.dates.map((d) => ({ start: d.start, end: d.end, cls: 'date', title: `${d.value}${d.mod ? ` (${d.mod})` : ''}${d.from ? ` ${d.from}…${d.to}` : ''} · ${d.rule}` })),
+    ...c.amounts.map((a) => ({ start: a.start, end: a.end, cls: 'amount', title: `${a.value}${a.max !== undefined ? `–${a.max}` : ''} ${a.unit}${a.mod ? ` (${a.mod})` : ''} · ${a.rule}` }))
   ].sort((a, b) => a.start - b.start || b.end - a.end)
   let out = ''
   let at = 0
@@ -46,6 +46,18 @@ export function markedText(c: Commitment): string {
   return out + html(c.text.slice(at))
 }
 
+/** Why: each decision on the commitment with the rule that made it (SPEC §9; `commitments rules` says what each does). */
+function whyHtml(c: Commitment): string {
+  const rule = (id: string) => `<code class="rule">${html(id)}</code>`
+  const rows = [
+    `<li>action: ${html(c.action.verb ?? 'no verb')} → ${c.action.class}, ${c.action.modality} ${rule(c.action.rule)}</li>`,
+    ...c.entities.map((e) => `<li>entity: “${html(e.text)}” ${e.type} ${rule(e.rule)}</li>`),
+    ...c.dates.map((d) => `<li>date: “${html(d.text)}” → ${html(d.value)} ${rule(d.rule)}</li>`),
+    ...c.amounts.map((a) => `<li>amount: “${html(a.text)}” → ${a.value} ${html(a.unit)} ${rule(a.rule)}</li>`)
+  ]
+  return `<details class="why"><summary>why</summary><ul>${rows.join('')}</ul></details>`
+}
+
 function commitmentHtml(c: Commitment, tag: 'li' | 'div'): string {
   const links = c.links
     .map((l) => {
@@ -54,10 +66,10 @@ function commitmentHtml(c: Commitment, tag: 'li' | 'div'): string {
     })
     .join(', ')
   return `<${tag} class="commitment c-${c.action.class}" id="c-${html(c.id)}" data-class="${c.action.class}">` +
-    `<span class="badge bg-${c.action.class}">${c.action.class}</span>` +
+    `<span class="badge bg-${c.action.class}" title="${html(c.action.rule)}">${c.action.class}</span>` +
     (c.label ? `<strong class="label">${html(c.label)}</strong> ` : '') +
     `<span class="text">${markedText(c)}</span>` +
-    `<br><span class="where">${html(where(c))} · verb ${html(c.action.verb ?? '—')} · ${c.action.modality}${links ? ` · links: ${links}` : ''}</span></${tag}>`
+    `<br><span class="where">${html(where(c))} · verb ${html(c.action.verb ?? '—')} · ${c.action.modality}${links ? ` · links: ${links}` : ''}</span>${whyHtml(c)}</${tag}>`
 }
 
 /** The release in reading order, from the pipeline's blocks; commitments matched by their start offset. */

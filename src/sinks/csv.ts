@@ -2,7 +2,9 @@
  * `--csv`: one row per commitment for spreadsheet users, with the
  * document's title and date, and entities, dates, amounts, topics and
  * links flattened into cells (`type:text; …`). RFC 4180 quoting, and a cell
- * that would start a formula is quoted with a `'` first (OWASP); written
+ * that would start a formula is quoted with a `'` first (OWASP); the rule
+ * behind the action, and behind each entity, date and amount in the same
+ * order as their cell (SPEC §9), in columns of their own; written
  * to a temporary file and renamed at the end.
  */
 import path from 'node:path'
@@ -12,7 +14,8 @@ import type { DocumentSink, WriteOutcome } from './sink.js'
 
 const COLUMNS = [
   'document_id', 'document_title', 'document_date', 'document_url', 'commitment_id', 'index', 'unit', 'section', 'label', 'text',
-  'actor', 'actor_canonical', 'verb', 'class', 'modality', 'entities', 'dates', 'amounts', 'topics', 'links'
+  'actor', 'actor_canonical', 'verb', 'class', 'modality', 'action_rule', 'entities', 'dates', 'amounts', 'topics', 'links',
+  'entity_rules', 'date_rules', 'amount_rules'
 ] as const
 
 /** A cell a spreadsheet would run as a formula (OWASP "CSV Injection"): `=`, `+`, `-`, `@`, tab or CR first. */
@@ -45,12 +48,15 @@ export class CsvSink implements DocumentSink {
     for (const c of document.commitments) {
       const row = [
         document.id, document.title, document.date, document.source.url, c.id, c.index, c.unit, c.section, c.label, c.text,
-        c.actor?.text, c.actor?.canonical, c.action.verb, c.action.class, c.action.modality,
+        c.actor?.text, c.actor?.canonical, c.action.verb, c.action.class, c.action.modality, c.action.rule,
         c.entities.map((e) => `${e.type}:${e.canonical ?? e.text}`).join('; '),
         c.dates.map((d) => `${d.value}${d.mod ? ` (${d.mod})` : ''}`).join('; '),
         c.amounts.map((a) => `${a.value}${a.max !== undefined ? `-${a.max}` : ''} ${a.unit}${a.mod ? ` (${a.mod})` : ''}`).join('; '),
         c.topics.join('; '),
-        c.links.map((l) => l.url).join('; ')
+        c.links.map((l) => l.url).join('; '),
+        c.entities.map((e) => e.rule).join('; '),
+        c.dates.map((d) => d.rule).join('; '),
+        c.amounts.map((a) => a.rule).join('; ')
       ]
       await this.lines.write(row.map(cell).join(','))
     }
