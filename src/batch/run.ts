@@ -22,6 +22,11 @@
  * At most `window` inputs are between read and written, so memory stays
  * flat whatever the archive's size. One bad input becomes messages on its
  * own results; the batch goes on.
+ *
+ * Over 250 lines: one run's life — open every output, stream in order,
+ * publish in the order that keeps them agreeing (database, then
+ * documents.jsonl, then timelines), roll all back on failure — shares its
+ * state; split up, that order would be spread over modules.
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'

@@ -16,7 +16,8 @@ import { canBeTitle, stripSiteSuffix } from '../../text/site-title.js'
 import type { Meta } from '../data.js'
 import { isoDate, isoTime } from '../input/meta-values.js'
 import { hasFatal } from '../guard.js'
-import { emphasisHeading, splitParagraph } from '../structure/sections.js'
+import { emphasisHeading } from '../structure/headings.js'
+import { splitParagraph } from '../structure/paragraphs.js'
 import { findWrittenDate } from '../input/written-date.js'
 
 /**
