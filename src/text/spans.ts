@@ -8,7 +8,6 @@
  * patterns with live here once.
  */
 import type { RuleDoc } from '../schema/rules.js'
-import { keepLongest } from './overlaps.js'
 
 export interface SpanRule<Context, Mention> {
   /** The ids this rule gives, each with what it does and an example (rows of the rules reference); the first is the rule's own. */
@@ -36,6 +35,30 @@ export function runSpanRules<Context, Mention extends { start: number; end: numb
     }
   }
   return keepLongest(found, text.length)
+}
+
+/**
+ * The one overlap policy: where mentions overlap, the longest wins, then
+ * the earliest, then the first found (the sort is stable). Each kept
+ * mention marks the characters it covers, so a candidate is checked
+ * against its own span only: linear in the text, where comparing it with
+ * every kept mention was quadratic ("January 6, 2025" 56,000 times took
+ * 29 s). An empty mention is never kept.
+ */
+function keepLongest<T extends { start: number; end: number }>(found: T[], length: number): T[] {
+  if (found.length < 2) return found.filter((m) => m.end > m.start)
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+  const taken = new Uint8Array(length)
+  const kept: T[] = []
+  for (const mention of found) {
+    if (mention.end <= mention.start) continue
+    let free = true
+    for (let i = mention.start; i < mention.end && free; i++) free = taken[i] === 0
+    if (!free) continue
+    taken.fill(1, mention.start, mention.end)
+    kept.push(mention)
+  }
+  return kept.sort((a, b) => a.start - b.start)
 }
 
 /** The reference rows of a family's span rules, in rule order. */
