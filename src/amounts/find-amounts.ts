@@ -66,7 +66,8 @@ function amount(text: string, rule: string, start: number, end: number, value: n
 /** A currency amount's id: with a scale word or without. */
 const currency = (scale: string | undefined) => (scale ? 'amounts/currency-scale' : 'amounts/currency')
 
-export const RULES: SpanRule<undefined, Amount>[] = [
+/** The amount rules, in the order they run; each reads its match in the whole text. */
+export const RULES: SpanRule<string, Amount>[] = [
   {
     docs: [
       { id: 'amounts/currency', what: 'A currency sign or ISO 4217 code before a number without a scale word ("$500,000", "EUR 300"); a code that is also a common word (COP, TRY) needs a scale.', example: 'A grant of $500,000 for each school.', yields: '$500,000 → 500000 USD' },
@@ -75,8 +76,7 @@ export const RULES: SpanRule<undefined, Amount>[] = [
     ],
     needs: HAS_PREFIX,
     pattern: PREFIXED,
-    resolve: (m) => {
-      const text = m.input
+    resolve: (m, text) => {
       const [, code, symbol, first, firstScale, joint, symbol2, code2, second, secondScale, trailing] = m
       const unit = code ? codeOf(code) : trailing ? codeOf(trailing) : symbol ? SYMBOLS[symbol] : undefined
       // A number with only a code after it is the suffixed form's ("5 million USD").
@@ -105,12 +105,12 @@ export const RULES: SpanRule<undefined, Amount>[] = [
     ],
     needs: HAS_SUFFIX,
     pattern: SUFFIXED,
-    resolve: (m) => {
+    resolve: (m, text) => {
       const [, first, firstScale, second, secondScale, word] = m
       const unit = WORDS[word!.replace(/\s+/g, ' ')] ?? (data.codes.includes(word!) ? codeOf(word!) : undefined)
       if (!unit || (WEAK_CODES.has(word!) && !firstScale && !secondScale)) return undefined
       const scale = firstScale ?? secondScale
-      return amount(m.input, 'amounts/currency-word-range', m.index, m.index + m[0].length, scaled(first!, scale), unit, second ? scaled(second, secondScale ?? scale) : undefined, 'amounts/currency-word')
+      return amount(text, 'amounts/currency-word-range', m.index, m.index + m[0].length, scaled(first!, scale), unit, second ? scaled(second, secondScale ?? scale) : undefined, 'amounts/currency-word')
     }
   },
   {
@@ -120,8 +120,7 @@ export const RULES: SpanRule<undefined, Amount>[] = [
     ],
     needs: HAS_PERCENT,
     pattern: PERCENT,
-    resolve: (m) => {
-      const text = m.input
+    resolve: (m, text) => {
       const [whole, first, joint, second] = m
       const start = m.index
       // "from 25% to 18%": two amounts, each with its own sign.
@@ -137,5 +136,5 @@ export const RULES: SpanRule<undefined, Amount>[] = [
 /** Money and percentages in `text`, in order; where matches overlap (a symbol and a word for one amount), the longest wins. */
 export function findAmounts(text: string): Amount[] {
   if (!DIGIT.test(text)) return []
-  return runSpanRules(RULES, text, undefined)
+  return runSpanRules(RULES, text, text)
 }
