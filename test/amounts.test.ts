@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { findAmounts } from '../src/amounts/find-amounts.js'
 import cases from './amounts/cases.json' with { type: 'json' }
 
-const strip = (amounts: ReturnType<typeof findAmounts>) => amounts.map(({ start: _s, end: _e, ...rest }) => rest)
+const strip = (amounts: ReturnType<typeof findAmounts>) => amounts.map(({ start: _s, end: _e, rule: _r, ...rest }) => rest)
 
 describe('amounts in real sentences (SPEC §8)', () => {
   it('has at least 30 cases, with ranges, "up to" and negatives', () => {

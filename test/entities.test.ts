@@ -79,7 +79,8 @@ describe('entities (SPEC §6)', () => {
   })
 
   it('lists every rule it applies, each with an example that yields it (SPEC §9)', () => {
-    const source = ['find-entities.ts'].map((f) => fs.readFileSync(path.join(root, 'src', 'entities', f), 'utf8')).join('\n') + fs.readFileSync(path.join(root, 'src', 'stages', 'entities.ts'), 'utf8')
+    const modules = fs.readdirSync(path.join(root, 'src', 'entities')).filter((f) => f.endsWith('.ts'))
+    const source = modules.map((f) => fs.readFileSync(path.join(root, 'src', 'entities', f), 'utf8')).join('\n') + fs.readFileSync(path.join(root, 'src', 'stages', 'annotate', 'entities.ts'), 'utf8')
     const used = new Set([...source.matchAll(/'(entities\/[a-z-]+)'/g)].map((m) => m[1]!))
     expect([...used].sort()).toEqual([...RULE_IDS].sort())
     for (const rule of rules.rules) {

@@ -1,9 +1,12 @@
 /**
  * A publication date written in the text ("January 6, 2025", "6 January
  * 2025"), for inputs without front matter (SPEC §2: date unknown unless
- * found in the text).
+ * found in the text). Month names from the date grammar's lexicon.
  */
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+import lexicon from '../../dates/lexicon.json' with { type: 'json' }
+
+/** Full month names, lower-cased, in calendar order. */
+const MONTHS = lexicon.months.names.map((names) => names[0]!.toLowerCase())
 const MONTH = `(${MONTHS.join('|')})`
 const US = new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i')
 const EU = new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})\\b`, 'i')

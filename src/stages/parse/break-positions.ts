@@ -12,7 +12,8 @@
  * (issue 18 #9). Such text ends where what follows it starts (the next
  * sibling, or its parent's end), less the white space before that.
  */
-import type { Nodes, Root } from 'hast'
+import type { Root } from 'hast'
+import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 
@@ -27,24 +28,20 @@ export default function breakPositions() {
       const point = place.toPoint(offset)
       return point ? { line: point.line, column: point.column, offset } : undefined
     }
-    const visit = (node: Nodes) => {
-      if (!('children' in node)) return
-      let previous: Nodes | undefined
-      node.children.forEach((child, index) => {
-        if (child.type === 'text' && !child.position?.start && child.position?.end && previous?.position?.end) {
-          child.position = { start: { ...previous.position.end }, end: child.position.end }
-        }
-        const start = child.position?.start.offset
-        if (child.type === 'text' && start !== undefined && child.position?.end?.offset === undefined) {
-          const next = node.children.slice(index + 1).find((sibling) => sibling.position?.start.offset !== undefined)
-          const limit = next?.position?.start.offset ?? node.position?.end.offset
-          const end = limit !== undefined && limit > start ? endBefore(limit) : undefined
-          if (end && end.offset > start) child.position = { start: child.position!.start, end }
-        }
-        visit(child)
-        previous = child
-      })
-    }
-    visit(tree)
+    // Depth first, in document order: a node is mended after its earlier siblings (and their content), before its own content.
+    visit(tree, (child, index, node) => {
+      if (!node || index === undefined) return
+      const previous = index > 0 ? node.children[index - 1] : undefined
+      if (child.type === 'text' && !child.position?.start && child.position?.end && previous?.position?.end) {
+        child.position = { start: { ...previous.position.end }, end: child.position.end }
+      }
+      const start = child.position?.start.offset
+      if (child.type === 'text' && start !== undefined && child.position?.end?.offset === undefined) {
+        const next = node.children.slice(index + 1).find((sibling) => sibling.position?.start.offset !== undefined)
+        const limit = next?.position?.start.offset ?? node.position?.end.offset
+        const end = limit !== undefined && limit > start ? endBefore(limit) : undefined
+        if (end && end.offset > start) child.position = { start: child.position!.start, end }
+      }
+    })
   }
 }

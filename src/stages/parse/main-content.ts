@@ -15,6 +15,7 @@
  */
 import type { Element, Root } from 'hast'
 import { select, selectAll } from 'hast-util-select'
+import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { contentScore, isBoilerplate, stripBoilerplate, stripLinkLists } from '../../html/boilerplate.js'
 import page from '../../html/page.json' with { type: 'json' }
@@ -100,10 +101,11 @@ function longestBlockWords(node: Root['children'][number]): number {
 
 function nonLinkWords(node: Element): number {
   let count = 0
-  for (const child of node.children) {
+  visit(node, (child) => {
+    if (child !== node && child.type === 'element' && child.tagName === 'a') return SKIP
     if (child.type === 'text') count += words(child.value)
-    else if (child.type === 'element' && child.tagName !== 'a') count += nonLinkWords(child)
-  }
+    return undefined
+  })
   return count
 }
 

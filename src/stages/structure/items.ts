@@ -7,6 +7,7 @@
  * commitments.
  */
 import type { Element, ElementContent, Root } from 'hast'
+import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import type { Link, Position } from '../../schema/document.js'
@@ -190,15 +191,16 @@ function isTitle(title: string): boolean {
 /** Links inside the item, resolved against the document URL when relative. */
 function links(nodes: readonly ElementContent[], base: string | undefined): Link[] {
   const out: Link[] = []
-  const visit = (node: ElementContent) => {
-    if (node.type !== 'element') return
-    if (node.tagName === 'ul' || node.tagName === 'ol') return
-    if (node.tagName === 'a' && typeof node.properties?.href === 'string') {
-      out.push({ text: textOf(node), url: absolute(node.properties.href, base) })
-    }
-    node.children.forEach(visit)
+  for (const node of nodes) {
+    visit(node, 'element', (element) => {
+      // A nested list's links belong to its own items.
+      if (element.tagName === 'ul' || element.tagName === 'ol') return SKIP
+      if (element.tagName === 'a' && typeof element.properties?.href === 'string') {
+        out.push({ text: textOf(element), url: absolute(element.properties.href, base) })
+      }
+      return undefined
+    })
   }
-  nodes.forEach(visit)
   return out
 }
 
