@@ -4,6 +4,8 @@
  * example that fires it. `commitments rules` prints it; docs/rules.md is
  * its markdown, kept current by test/rules-reference.test.ts.
  */
+import { amountRules } from '../amounts/rules.js'
+import { dateRules } from '../dates/rules.js'
 import entityTable from '../entities/rules.json' with { type: 'json' }
 import { EXIT } from '../errors.js'
 import { RuleDoc, type RuleFamily } from '../schema/rules.js'
@@ -26,8 +28,8 @@ export async function allRules(): Promise<ListedRule[]> {
   const tables: Record<RuleFamily, RuleDoc[]> = {
     action: [],
     entities: entityRules(),
-    dates: [],
-    amounts: []
+    dates: dateRules,
+    amounts: amountRules
   }
   return Object.entries(tables).flatMap(([family, rules]) => rules.map((rule) => ({ family: family as RuleFamily, ...RuleDoc.parse(rule) })))
 }
