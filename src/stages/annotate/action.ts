@@ -55,7 +55,7 @@ export default function action() {
       classified.push({
         ...item,
         actor,
-        action: { verb: decision.verb, phrase: decision.phrase, class: decision.class, modality: decision.modality, rule: decision.rule ?? 'action/unnamed' },
+        action: { verb: decision.verb, phrase: decision.phrase, class: decision.class, modality: decision.modality, rule: decision.rule },
         reason: decision.reason,
         topics: []
       })

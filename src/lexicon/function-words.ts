@@ -1,14 +1,17 @@
 /**
- * Closed-class word sets for the action rules, read from
- * `lexicon/function-words.json` so they stay data.
+ * The closed-class word sets, read from `function-words.json` so they stay
+ * data. The action rules read them one by one (SPEC §5); `FUNCTION_WORDS`
+ * (determiners, prepositions, relatives, clause blockers, adverbs) is never
+ * a verb the lexicon lacks; `LISTED_WORDS`, every word of every list, is
+ * never a name on its own (the entity rules ask).
  */
-import type { ActionClass, Modality } from '../schema/document.js'
-import data from '../lexicon/function-words.json' with { type: 'json' }
+import type { ActionClass } from '../schema/document.js'
+import data from './function-words.json' with { type: 'json' }
 
 const set = (values: string[]) => new Set(values)
 
+export const MODALS_PROPOSED = set(data.modalsProposed)
 export const MODALS = set([...data.modalsPlanned, ...data.modalsProposed])
-const PROPOSED = set(data.modalsProposed)
 export const BE = set(data.be)
 export const HAVE = set(data.have)
 export const DO = set(data.do)
@@ -42,15 +45,13 @@ export const VERB_PREFIXES = data.verbPrefixes
 export const MAX_SUBJECT_TOKENS = data.maxSubjectTokens
 /** Sentence adverbs ("therefore", "today"): never the end of a subject. */
 export const LEAD_ADVERBS = set(data.leadAdverbs)
-/** Words that never start an unknown verb. */
+
+/** Words that are never a verb the lexicon lacks; not the frame starters or be-complements, where "based", "scheduled" may be one. */
 export const FUNCTION_WORDS = new Set([...data.determiners, ...data.prepositions, ...data.relatives, ...data.clauseBlockers, ...data.adverbs])
+/** Every word of every list in the data, lowercase (auxiliaries, light verbs, -ing nouns, title small words too): none is a name on its own. */
+export const LISTED_WORDS = new Set(Object.values(data as Record<string, unknown>).flatMap((v) => (Array.isArray(v) ? v.map((w) => String(w).toLowerCase()) : [])))
 
 /** "Importantly, …": an adverb that opens the text, then a comma. */
 export function isLeadAdverb(word: string): boolean {
   return LEAD_ADVERBS.has(word) || /ly$/.test(word)
-}
-
-/** `will`/`shall` plan; `would`/`could`/`may` propose (SPEC §5). */
-export function modalModality(word: string): Modality {
-  return PROPOSED.has(word) ? 'proposed' : 'planned'
 }
