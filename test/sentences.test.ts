@@ -89,7 +89,7 @@ describe('unit and actor (SPEC §4, §5)', () => {
       ].join('\n\n'),
       'FACT SHEET: The United States and India Committed to Strengthening Ties'
     )
-    expect(doc.schemaVersion).toBe('2')
+    expect(doc.schemaVersion).toBe('3')
     expect(doc.commitments.map((c) => [c.unit, c.actor?.text ?? null, c.actor?.canonical ?? null])).toEqual([
       ['sentence', 'We', 'US+IN'],
       ['sentence', 'The United States', 'US'],

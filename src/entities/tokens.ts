@@ -3,24 +3,12 @@
  * entity rules read in them: acronyms, model numbers, name-like words.
  * Each test is linear in the word.
  */
-import { COUNT, isCue, NOT_ENTITIES, PERIOD_ABBREVIATIONS } from './words.js'
+import { wordTokens } from '../text/tokens.js'
+import { COUNT, isCue, NOT_ENTITIES } from './words.js'
 
-export interface Token {
-  text: string
-  start: number
-  end: number
-}
-
-/** Words with their offsets; `U.S.`, `Inc.` keep their periods, a sentence's final period does not stay on its word. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = []
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[.'’&\-/][\p{L}\p{N}]+)*\.?(?:-class)?/gu)) {
-    let word = m[0]
-    if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word) && !PERIOD_ABBREVIATIONS.has(word.slice(0, -1))) word = word.slice(0, -1)
-    tokens.push({ text: word, start: m.index!, end: m.index! + word.length })
-  }
-  return tokens
-}
+/** A word with its offsets: the one tokenizer's `wordTokens` (src/text/tokens.ts). */
+export type Token = ReturnType<typeof wordTokens>[number]
+export { wordTokens as tokenize }
 
 /**
  * Capitals, digits and `&.-` only, opening with a capital or digit, with a

@@ -31,6 +31,5 @@ export const TRAILING = new Set(data.trailingTitles)
 export const NAME_PARTICLES = new Set(forms.nameParticles.words)
 /** Prepositions after the head of a name ("Department of State"). */
 export const HEAD_PREPOSITIONS = new Set(forms.headPrepositions.words)
-export const PERIOD_ABBREVIATIONS = new Set(forms.periodAbbreviations.words)
 /** A number with a count's, an ordinal's or a unit's ending ("1990s", "5G") is no name. */
 export const COUNT = new RegExp(`^\\d+(?:${forms.numberSuffixes.words.join('|')})$`)

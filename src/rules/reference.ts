@@ -4,6 +4,7 @@
  * example that fires it. `commitments rules` prints it; docs/rules.md is
  * its markdown, kept current by test/rules-reference.test.ts.
  */
+import { actionRules } from '../action/rules.js'
 import { amountRules } from '../amounts/rules.js'
 import { dateRules } from '../dates/rules.js'
 import entityTable from '../entities/rules.json' with { type: 'json' }
@@ -26,7 +27,7 @@ const entityRules = (): RuleDoc[] =>
 /** Every rule, family by family, validated against RuleDoc. */
 export async function allRules(): Promise<ListedRule[]> {
   const tables: Record<RuleFamily, RuleDoc[]> = {
-    action: [],
+    action: actionRules,
     entities: entityRules(),
     dates: dateRules,
     amounts: amountRules
