@@ -9,9 +9,9 @@ it('exposes the public API', () => {
   expect(Object.keys(api).sort()).toEqual(
     [
       'Action', 'ActionClass', 'Actor', 'Amount', 'Commitment', 'CommitmentsError', 'ConfigError', 'EXIT', 'DateMention', 'Document', 'DocumentKind', 'Entity', 'EntityType',
-      'Link', 'Modality', 'Point', 'Position', 'Section', 'Source', 'Unit', 'Warning', 'buildLexicon', 'decideAction', 'defineConfig',
+      'Link', 'Modality', 'Point', 'Position', 'RuleDoc', 'RuleFamily', 'Section', 'Source', 'Unit', 'Warning', 'allRules', 'buildLexicon', 'decideAction', 'defineConfig',
       'documentJsonSchema', 'extract', 'extractAll', 'formatMessages', 'formatOf', 'htmlProcessor', 'loadConfig', 'markdownProcessor', 'outputRegistry', 'processFile',
-      'readBytes', 'readDocuments', 'readText', 'sniffFormat',
+      'readBytes', 'readDocuments', 'readText', 'renderReference', 'sniffFormat',
       'resolveConfig', 'runExtract'
     ].sort()
   )
