@@ -35,6 +35,7 @@ import path from 'node:path'
 import pLimit from 'p-limit'
 import type { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/schema.js'
+import { ArchiveNames } from '../entities/archive-names.js'
 import type { Document } from '../schema/document.js'
 import { resolveConfig } from '../config/load.js'
 import { errnoCode, outputError, readFailure } from '../errors.js'
@@ -163,6 +164,8 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   const stale = new Set<string>()
   // Names and abbreviations of every Document listed, learned as it passes: the timelines then read documents.jsonl once.
   const timelineNames = new TimelineBuilder()
+  // Acronyms typed by their long form, learned in input order: they type the same acronyms in later releases (issue 17).
+  const archiveNames = new ArchiveNames()
   let sinks: DocumentSink[] = []
   try {
     if (out) {
@@ -244,6 +247,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     if (listed.has(document.id)) stale.add(document.id)
     await lines.write(json)
     timelineNames.learn(document)
+    archiveNames.learn(document)
     listed.set(document.id, document.source.path ?? document.id)
   }
 
@@ -280,6 +284,8 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     const ids: string[] = []
     let failures = 0
     for (const release of result.releases) {
+      // Retyped by what earlier releases taught: its JSON is made again (only then).
+      if (release.document && archiveNames.apply(release.document)) Object.assign(release, { json: JSON.stringify(release.document), pretty: JSON.stringify(release.document, null, 2) + '\n' })
       const refused = release.document ? await storeDocument(release.document, release.json) : undefined
       if (refused) release.messages.push(refusal(refused))
       if (release.document && !refused) {

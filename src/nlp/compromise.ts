@@ -14,11 +14,15 @@
 import { createRequire } from 'node:module'
 import type Nlp from 'compromise/two'
 
+// Word lookups come from a file derived from compromise's lexicon, without loading it.
+export { lexiconGivenName, lexiconKnows, lexiconOrganization, listedAsAdjective, listedAsNonVerb } from './lexicon.js'
+
 /**
  * compromise unpacks its lexicon when it is loaded (about 0.5 s of CPU):
  * it is loaded on first use, so a command or a release that never asks
- * does not pay. Its one-file CommonJS build (the same version) loads in
- * about two thirds of the time of its ESM sources, hundreds of modules.
+ * does not pay (word lookups never load it: ./lexicon.ts). Its one-file
+ * CommonJS build (the same version) loads in about two thirds of the time
+ * of its ESM sources, hundreds of modules.
  */
 let loaded: { nlp: typeof Nlp; model: unknown; transform: { toInfinitive: (word: string, model: unknown, tense?: string) => string } } | undefined
 function compromise() {
@@ -28,26 +32,6 @@ function compromise() {
     loaded = { nlp, model: nlp.model(), transform: (nlp.methods() as any).two.transform.verb }
   }
   return loaded
-}
-const lexicon = () => (compromise().model as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon
-
-const VERB_TAGS = new Set(['Verb', 'Gerund', 'Infinitive', 'PastTense', 'PresentTense', 'Participle', 'PerfectTense', 'Auxiliary', 'Modal', 'Copula', 'PhrasalVerb'])
-
-/**
- * Whether compromise's own word list calls a word something other than a
- * verb ("longstanding", "forthcoming": Adjective), so that it is never
- * lemmatised into one ("longstand").
- */
-export function listedAsNonVerb(word: string): boolean {
-  const tag = lexicon()[word.toLowerCase()]
-  if (tag === undefined) return false
-  return (Array.isArray(tag) ? tag : [tag]).every((t) => !VERB_TAGS.has(t))
-}
-
-/** Whether compromise's word list calls a word an adjective ("Forthcoming visits": no subject before a verb). */
-export function listedAsAdjective(word: string): boolean {
-  const tag = lexicon()[word.toLowerCase()]
-  return tag === 'Adjective' || (Array.isArray(tag) && tag.includes('Adjective'))
 }
 
 export interface TaggedTerm {
@@ -93,21 +77,4 @@ export function sentenceTense(sentence: string): 'past' | 'future' | undefined {
   if (doc.has('#FutureTense')) return 'future'
   if (doc.has('#PastTense')) return 'past'
   return undefined
-}
-
-/** Whether compromise's lexicon lists a word (any case) as an organization: Microsoft, Boeing, Google. */
-export function lexiconOrganization(word: string): boolean {
-  const tags = lexicon()[word.toLowerCase()]
-  return tags !== undefined && [tags].flat().includes('Organization')
-}
-
-/** Whether compromise's lexicon lists a word at all (a common word, a given name): such a word alone is no firm. */
-export function lexiconKnows(word: string): boolean {
-  return lexicon()[word.toLowerCase()] !== undefined
-}
-
-/** Whether compromise's lexicon lists a word as a given name (Mitch, Jennifer, LaToya). */
-export function lexiconGivenName(word: string): boolean {
-  const tags = lexicon()[word.toLowerCase()]
-  return tags !== undefined && [tags].flat().some((t) => /FirstName|MaleName|FemaleName/.test(t))
 }
