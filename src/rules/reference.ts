@@ -7,6 +7,7 @@
 import { actionRules } from '../action/rules.js'
 import { amountRules } from '../amounts/rules.js'
 import { dateRules } from '../dates/rules.js'
+import { ARCHIVE_RULES } from '../entities/archive-names.js'
 import entityTable from '../entities/rules.json' with { type: 'json' }
 import { EXIT } from '../errors.js'
 import { RuleDoc, type RuleFamily } from '../schema/rules.js'
@@ -28,7 +29,7 @@ const entityRules = (): RuleDoc[] =>
 export async function allRules(): Promise<ListedRule[]> {
   const tables: Record<RuleFamily, RuleDoc[]> = {
     action: actionRules,
-    entities: entityRules(),
+    entities: [...entityRules(), ...ARCHIVE_RULES],
     dates: dateRules,
     amounts: amountRules
   }
