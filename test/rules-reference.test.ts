@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { explainDocument } from '../src/explain/explain.js'
-import { extract, type Document } from '../src/index.js'
+import { extract, resolveConfig, type Document } from '../src/index.js'
 import { allRules, renderReference } from '../src/rules/reference.js'
 import { config, fixtureInputs, root } from './helpers.js'
 
@@ -44,6 +44,22 @@ describe('the rules reference', () => {
       for (const { rule, where } of rulesNamed(document!)) if (!listed.has(rule)) missing.push(`${path.basename(path.dirname(input))} ${where}: ${rule}`)
     }
     expect(missing).toEqual([])
+  })
+})
+
+describe('the lexicon entry behind a decision', () => {
+  it('names the verb or name as listed, and whether the bundled lexicon or the config lists it', async () => {
+    const text = "---\ntitle: 'FACT SHEET: Test'\ndate: '2025-01-06'\n---\n\n- Incubating a grid fund with Acme Corp in India.\n- Launching a grid fund with Boeing.\n"
+    const custom = resolveConfig({ lexicon: { verbs: { launching: ['incubate'] } }, entities: { organizations: ['Acme Corp'] } }, root)
+    const { document } = await extract(text, { path: 'x.md', config: custom })
+    const [first, second] = document!.commitments
+    expect(first!.action).toMatchObject({ verb: 'incubate', class: 'launching', lexicon: { entry: 'incubate', source: 'config' } })
+    expect(first!.entities.find((e) => e.text === 'Acme Corp')).toMatchObject({ type: 'organization', rule: 'entities/gazetteer-organization', lexicon: { entry: 'Acme Corp', source: 'config' } })
+    expect(first!.entities.find((e) => e.text === 'India')).toMatchObject({ rule: 'entities/gazetteer-country', lexicon: { entry: 'India', source: 'bundled' } })
+    expect(second!.action).toMatchObject({ verb: 'launch', lexicon: { entry: 'launch', source: 'bundled' } })
+    // Without the config, the verb is unknown to the lexicon: no entry is named.
+    const plain = await extract(text, { path: 'x.md', config })
+    expect(plain.document!.commitments[0]!.action.lexicon).toBeUndefined()
   })
 })
 

@@ -218,16 +218,24 @@ CREATE INDEX commitments_fts ON commitments USING gin (to_tsvector('english', co
   },
   {
     version: 6,
-    name: 'the rule behind each action, date and amount (schema version 3)',
+    name: 'the rule behind each action, date and amount, and the lexicon entry behind an action or entity (schema version 3)',
     // Rows written before name no rule: NULL says "not recorded", which no rule id is.
-    sqlite: `ALTER TABLE commitments ADD COLUMN action_rule TEXT;
-ALTER TABLE dates ADD COLUMN rule TEXT;
-ALTER TABLE amounts ADD COLUMN rule TEXT;`,
-    postgres: `ALTER TABLE commitments ADD COLUMN action_rule text;
-ALTER TABLE dates ADD COLUMN rule text;
-ALTER TABLE amounts ADD COLUMN rule text;`
+    sqlite: rulesAndEntries('TEXT'),
+    postgres: rulesAndEntries('text')
   }
 ]
+
+/** SPEC §9 `rule` on actions, dates and amounts, and the lexicon entry (`entry`, `entry_source`) of actions and entities. */
+function rulesAndEntries(T: string): string {
+  return `
+ALTER TABLE commitments ADD COLUMN action_rule ${T};
+ALTER TABLE commitments ADD COLUMN action_entry ${T};
+ALTER TABLE commitments ADD COLUMN action_entry_source ${T};
+ALTER TABLE entities ADD COLUMN entry ${T};
+ALTER TABLE entities ADD COLUMN entry_source ${T};
+ALTER TABLE dates ADD COLUMN rule ${T};
+ALTER TABLE amounts ADD COLUMN rule ${T};`
+}
 
 /** SPEC §4 `unit` and §5 `actor` as columns, added to an existing table (no rebuild). */
 function unitAndActor(T: string, I: string): string {

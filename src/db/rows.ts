@@ -78,11 +78,13 @@ export function toRows(document: Document, json?: string): DocumentRows {
       class: c.action.class,
       modality: c.action.modality,
       action_rule: c.action.rule,
+      action_entry: c.action.lexicon?.entry ?? null,
+      action_entry_source: c.action.lexicon?.source ?? null,
       topics: JSON.stringify(c.topics),
       ...position(c.position)
     })
     c.entities.forEach((e, ordinal) =>
-      rows.entities.push({ commitment_id: c.id, ordinal, text: e.text, type: e.type, start_offset: e.start, end_offset: e.end, canonical: e.canonical ?? null, rule: e.rule })
+      rows.entities.push({ commitment_id: c.id, ordinal, text: e.text, type: e.type, start_offset: e.start, end_offset: e.end, canonical: e.canonical ?? null, rule: e.rule, entry: e.lexicon?.entry ?? null, entry_source: e.lexicon?.source ?? null })
     )
     c.dates.forEach((d, ordinal) =>
       rows.dates.push({ commitment_id: c.id, ordinal, text: d.text, value: d.value, start_offset: d.start, end_offset: d.end, date_from: d.from ?? null, date_to: d.to ?? null, mod: d.mod ?? null, rule: d.rule })
@@ -100,6 +102,11 @@ const toPosition = (r: Row): Position => ({
   start: { line: Number(r.start_line), column: Number(r.start_column), offset: Number(r.start_offset) },
   end: { line: Number(r.end_line), column: Number(r.end_column), offset: Number(r.end_offset) }
 })
+/** The lexicon entry of an action or entity, from its two columns, when it has one. */
+function withEntry<T extends object>(target: T, entry: unknown, source: unknown): T {
+  return entry === null || entry === undefined ? target : { ...target, lexicon: { entry: String(entry), source: source as 'bundled' | 'config' } }
+}
+
 /** Copy `value` to `key` only when the column is not null (optional fields). */
 function optional<T extends object>(target: T, key: string, value: unknown): T {
   if (value !== null && value !== undefined) (target as Record<string, unknown>)[key] = value
@@ -138,12 +145,16 @@ export function fromRows(rows: DocumentRows): Document {
         section: c.section as string | null,
         text: String(c.text),
         actor: c.actor === null ? null : optional({ text: String(c.actor), start: Number(c.actor_start), end: Number(c.actor_end) }, 'canonical', c.actor_canonical),
-        action: { verb: c.verb as string | null, phrase: c.phrase as string | null, class: c.class as Commitment['action']['class'], modality: c.modality as Commitment['action']['modality'], rule: String(c.action_rule ?? '') },
+        action: withEntry(
+          { verb: c.verb as string | null, phrase: c.phrase as string | null, class: c.class as Commitment['action']['class'], modality: c.modality as Commitment['action']['modality'], rule: String(c.action_rule ?? '') },
+          c.action_entry,
+          c.action_entry_source
+        ),
         entities: (entities.get(id) ?? []).map((e) =>
-          ({
+          withEntry({
             ...optional({ text: String(e.text), type: e.type as Commitment['entities'][number]['type'], start: Number(e.start_offset), end: Number(e.end_offset) }, 'canonical', e.canonical),
             rule: String(e.rule ?? '')
-          })
+          }, e.entry, e.entry_source)
         ),
         dates: (dates.get(id) ?? []).map((x) => {
           const mention = { text: String(x.text), value: String(x.value), start: Number(x.start_offset), end: Number(x.end_offset) }

@@ -27,7 +27,7 @@ import { lexiconGivenName, lexiconKnows, lexiconOrganization, tagTerms } from '.
 import { bothNames, chunks, splitAtTitle, titleLength } from './chunks.js'
 import { BUNDLED, STATE_CODES, STATE_NAMES } from './gazetteer.js'
 import { commonAcronym, ordinary, tokenize, type Token } from './tokens.js'
-import { typed, typeOf, WEAK_RULES, type FindOptions, type Typed } from './type-of.js'
+import { entryOf, typed, typeOf, WEAK_RULES, type FindOptions, type Typed } from './type-of.js'
 import { COMMON_SHAPE, COMPANY_SUFFIXES, CONNECTORS, EDGE_WORDS, isCue, NAME_PARTICLES, NOT_ENTITIES, PLACE_CUES, TITLE_WORDS, TRAILING, VERBS_AFTER, WORDS_BEFORE } from './words.js'
 
 export { buildGazetteer, type Gazetteer } from './gazetteer.js'
@@ -60,7 +60,7 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
   const longForms = new Set(options.abbreviations?.values() ?? [])
   const tokens = tokenize(text)
   const found: Entity[] = []
-  const push = (run: Token[], { type, rule }: Typed) => {
+  const push = (run: Token[], { type, rule, lexicon }: Typed) => {
     const start = run[0]!.start
     let end = run.at(-1)!.end
     let mention = text.slice(start, end)
@@ -70,6 +70,7 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
       mention = mention.slice(0, -2)
     }
     const entity: Entity = { text: mention, type, start, end, rule }
+    if (lexicon) entity.lexicon = lexicon
     if (options.learned && !WEAK_RULES.has(rule) && rule !== 'entities/same-name-in-release' && !options.learned.has(mention)) options.learned.set(mention, { type, rule })
     const code = type === 'country' ? countryCode(mention, extra) : undefined
     if (code) entity.canonical = code
@@ -209,7 +210,7 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
     }
     if (!type) {
       // No type for the whole run: its countries still count ("Indian and Korean").
-      for (const token of run) if (countryCode(token.text, extra)) push([token], typed('country', 'entities/gazetteer-country'))
+      for (const token of run) if (countryCode(token.text, extra)) push([token], typed('country', 'entities/gazetteer-country', entryOf(options.gazetteer ?? BUNDLED, token.text)))
       continue
     }
     push(run, type)

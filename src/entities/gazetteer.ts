@@ -16,6 +16,8 @@ export interface Gazetteer {
   initiatives: Set<string>
   products: Set<string>
   countries: Map<string, string>
+  /** Names (lower-cased) the config added: a mention they type names its entry as the config's (SPEC §9). */
+  fromConfig: Set<string>
 }
 
 /** US states by name, and capitals from world-countries: places. */
@@ -32,7 +34,8 @@ export function buildGazetteer(extra: Partial<{ countries: Record<string, string
     organizations: lowerSet([...data.organizations, ...(extra.organizations ?? [])]),
     initiatives: lowerSet([...data.initiatives, ...(extra.initiatives ?? [])]),
     products: lowerSet(extra.products ?? []),
-    countries
+    countries,
+    fromConfig: lowerSet([...(extra.places ?? []), ...(extra.organizations ?? []), ...(extra.initiatives ?? []), ...(extra.products ?? []), ...countries.keys()])
   }
 }
 

@@ -4,7 +4,7 @@
  * the release said of the same name, the head noun after it, the long
  * form it abbreviates, cue words, then its shape.
  */
-import type { EntityType } from '../schema/document.js'
+import type { EntityType, LexiconEntry } from '../schema/document.js'
 import { countryCode } from './countries.js'
 import { lexiconOrganization } from '../nlp/compromise.js'
 import { BUNDLED, type Gazetteer } from './gazetteer.js'
@@ -21,16 +21,20 @@ export interface FindOptions {
   learned?: Map<string, Typed>
 }
 
-/** A type and the id of the rule that gave it (SPEC §9). */
+/** A type and the id of the rule that gave it (SPEC §9), with the gazetteer entry where one decided. */
 export interface Typed {
   type: EntityType
   rule: string
+  lexicon?: LexiconEntry
 }
 
 /** Rules that type a name by its shape alone: weaker than any evidence the release gives elsewhere. */
 export const WEAK_RULES = new Set(['entities/acronym-organization', 'entities/alphanumeric-organization', 'entities/name-with-acronym-organization'])
 
-export const typed = (type: EntityType, rule: string): Typed => ({ type, rule })
+export const typed = (type: EntityType, rule: string, lexicon?: LexiconEntry): Typed => (lexicon ? { type, rule, lexicon } : { type, rule })
+
+/** The gazetteer entry a name matched: the config's when the config lists it. */
+export const entryOf = (g: Gazetteer, name: string): LexiconEntry => ({ entry: name, source: g.fromConfig.has(name.toLowerCase()) ? 'config' : 'bundled' })
 
 /**
  * The type of a run of words: gazetteers, what the release said of the same
@@ -40,11 +44,11 @@ export const typed = (type: EntityType, rule: string): Typed => ({ type, rule })
 export function typeOf(words: string[], name: string, options: FindOptions, after?: string): Typed | undefined {
   const lower = name.toLowerCase()
   const g = options.gazetteer ?? BUNDLED
-  if (countryCode(name, g.countries)) return typed('country', 'entities/gazetteer-country')
-  if (g.places.has(lower)) return typed('place', 'entities/gazetteer-place')
-  if (g.initiatives.has(lower)) return typed('initiative', 'entities/gazetteer-initiative')
-  if (g.organizations.has(lower)) return typed('organization', 'entities/gazetteer-organization')
-  if (g.products.has(lower)) return typed('product', 'entities/gazetteer-product')
+  if (countryCode(name, g.countries)) return typed('country', 'entities/gazetteer-country', entryOf(g, name))
+  if (g.places.has(lower)) return typed('place', 'entities/gazetteer-place', entryOf(g, name))
+  if (g.initiatives.has(lower)) return typed('initiative', 'entities/gazetteer-initiative', entryOf(g, name))
+  if (g.organizations.has(lower)) return typed('organization', 'entities/gazetteer-organization', entryOf(g, name))
+  if (g.products.has(lower)) return typed('product', 'entities/gazetteer-product', entryOf(g, name))
   const long = options.abbreviations?.get(name)
   const learned = options.learned?.get(name) ?? (long ? options.learned?.get(long) : undefined)
   if (learned) return typed(learned.type, 'entities/same-name-in-release')

@@ -4,7 +4,7 @@
  * with regular inflections generated, and extended by the config.
  */
 import type { ResolvedConfig } from '../config/schema.js'
-import type { ActionClass } from '../schema/document.js'
+import type { ActionClass, LexiconEntry } from '../schema/document.js'
 import verbClasses from './verb-classes.json' with { type: 'json' }
 import irregularVerbs from './irregular-verbs.json' with { type: 'json' }
 import phrasalVerbs from './phrasal-verbs.json' with { type: 'json' }
@@ -31,6 +31,8 @@ export interface Lexicon {
   classes: Map<string, ActionClass>
   /** Verb lemma → phrasal verbs built on it. */
   phrasal: Map<string, Phrasal[]>
+  /** Lemmas (phrasal ones too) whose class the config set: a decision they make names its entry as the config's (SPEC §9). */
+  fromConfig: Set<string>
 }
 
 const CVC = /[^aeiou][aeiou][bdgklmnprtv]$/
@@ -86,7 +88,12 @@ export function buildLexicon(config?: Pick<ResolvedConfig, 'lexicon'>): Lexicon 
     }
   }
   addClasses(verbClasses as Record<string, string[]>)
-  if (config) addClasses(config.lexicon.verbs)
+  const fromConfig = new Set<string>()
+  if (config) {
+    addClasses(config.lexicon.verbs)
+    for (const lemmas of Object.values(config.lexicon.verbs)) for (const lemma of lemmas ?? []) fromConfig.add(lemma.toLowerCase().trim())
+    for (const lemma of Object.keys(config.lexicon.phrasal ?? {})) fromConfig.add(lemma)
+  }
 
   const irregular = new Map<string, string[]>(Object.entries(irregularVerbs as Record<string, string[]>))
   for (const [lemma, forms] of Object.entries(config?.lexicon.irregular ?? {})) irregular.set(lemma, forms)
@@ -124,7 +131,14 @@ export function buildLexicon(config?: Pick<ResolvedConfig, 'lexicon'>): Lexicon 
       addForm(form.toLowerCase(), { lemma, kind })
     }
   }
-  return { forms, classes, phrasal }
+  return { forms, classes, phrasal, fromConfig }
+}
+
+/** The lexicon entry that gives a decided verb its class (SPEC §9), if the lexicon lists the verb or its phrasal form. */
+export function entryFor(lexicon: Lexicon, verb: string | null): LexiconEntry | undefined {
+  if (!verb) return undefined
+  const listed = lexicon.classes.has(verb) || [...(lexicon.phrasal.get(verb.split(' ')[0]!) ?? [])].some((p) => p.lemma === verb)
+  return listed ? { entry: verb, source: lexicon.fromConfig.has(verb) ? 'config' : 'bundled' } : undefined
 }
 
 /** The readings of a word form, if the lexicon knows it. */

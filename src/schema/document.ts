@@ -32,12 +32,20 @@ export type ActionClass = z.infer<typeof ActionClass>
 export const Modality = z.enum(['done', 'ongoing', 'planned', 'proposed'])
 export type Modality = z.infer<typeof Modality>
 
+/** The lexicon entry that decided (SPEC §9): the verb or name as listed, and whether the bundled lexicon or the user's config lists it. */
+export const LexiconEntry = z.object({
+  entry: z.string(),
+  source: z.enum(['bundled', 'config'])
+})
+export type LexiconEntry = z.infer<typeof LexiconEntry>
+
 export const Action = z.object({
   verb: z.string().nullable().describe('Lemma of the action verb, lowercase, with its particle for phrasal verbs'),
   phrase: z.string().nullable().describe('The verb as written in the text'),
   class: ActionClass,
   modality: Modality,
-  rule: z.string().describe('the id of the rule that decided the verb, its class and modality (SPEC §9), e.g. action/lead-gerund')
+  rule: z.string().describe('the id of the rule that decided the verb, its class and modality (SPEC §9), e.g. action/lead-gerund'),
+  lexicon: LexiconEntry.optional().describe("The verb lexicon's entry that gave the class, where one did")
 })
 export type Action = z.infer<typeof Action>
 
@@ -51,7 +59,8 @@ export const Entity = z.object({
   start: z.number().int().min(0),
   end: z.number().int().min(0),
   canonical: z.string().optional(),
-  rule: z.string().describe('the id of the rule that found and typed the mention (SPEC §9), e.g. entities/gazetteer-country')
+  rule: z.string().describe('the id of the rule that found and typed the mention (SPEC §9), e.g. entities/gazetteer-country'),
+  lexicon: LexiconEntry.optional().describe('The gazetteer entry that typed the mention, where one did')
 })
 export type Entity = z.infer<typeof Entity>
 

@@ -10,7 +10,8 @@ import type { Root } from 'hast'
 import type { VFile } from 'vfile'
 import { decideAction, type Decision } from '../../action/decide.js'
 import { findEntities } from '../../entities/find-entities.js'
-import type { Actor, Entity } from '../../schema/document.js'
+import { entryFor } from '../../lexicon/verbs.js'
+import type { Action, Actor, Entity, LexiconEntry } from '../../schema/document.js'
 import { decideSentence } from '../../sentences/commitment.js'
 import { isPartySubject, mentionsParty, type EntityFinder } from '../../sentences/party.js'
 import type { ClassifiedItem, Item } from '../data.js'
@@ -35,6 +36,9 @@ function actorOf(text: string, subject: { start: number; end: number } | undefin
   return { text: text.slice(start, end), start, end }
 }
 
+/** The action with the lexicon entry that gave its class, where one did (SPEC §9). */
+const withEntry = (action: Action, lexicon: LexiconEntry | undefined): Action => (lexicon ? { ...action, lexicon } : action)
+
 export default function action() {
   return (_tree: Root, file: VFile) => {
     if (hasFatal(file)) return
@@ -55,7 +59,7 @@ export default function action() {
       classified.push({
         ...item,
         actor,
-        action: { verb: decision.verb, phrase: decision.phrase, class: decision.class, modality: decision.modality, rule: decision.rule },
+        action: withEntry({ verb: decision.verb, phrase: decision.phrase, class: decision.class, modality: decision.modality, rule: decision.rule }, entryFor(lexicon, decision.verb)),
         reason: decision.reason,
         topics: []
       })
