@@ -9,7 +9,7 @@ it('exposes the public API', () => {
   expect(Object.keys(api).sort()).toEqual(
     [
       'Action', 'ActionClass', 'Actor', 'Amount', 'Commitment', 'CommitmentsError', 'ConfigError', 'EXIT', 'DateMention', 'Document', 'DocumentKind', 'Entity', 'EntityType',
-      'Link', 'Modality', 'Point', 'Position', 'RuleDoc', 'RuleFamily', 'Section', 'Source', 'Unit', 'Warning', 'allRules', 'buildLexicon', 'decideAction', 'defineConfig',
+      'LexiconEntry', 'Link', 'Modality', 'Point', 'Position', 'RuleDoc', 'RuleFamily', 'Section', 'Source', 'Unit', 'Warning', 'allRules', 'buildLexicon', 'decideAction', 'defineConfig',
       'documentJsonSchema', 'extract', 'extractAll', 'formatMessages', 'formatOf', 'htmlProcessor', 'loadConfig', 'markdownProcessor', 'outputRegistry', 'processFile',
       'readBytes', 'readDocuments', 'readText', 'renderReference', 'sniffFormat',
       'resolveConfig', 'runExtract'

@@ -5,6 +5,10 @@
  * changed release is replaced whole in those tables, its earlier version
  * kept in `document_versions` (migration 3). Indexes are on what people filter by:
  * class, verb, entity canonical name and type, date range, document date.
+ *
+ * Over 250 lines: the migrations are a history that only grows (a
+ * migration once released is never edited), kept in one file so its order
+ * is read at a glance.
  */
 export interface Migration {
   version: number
