@@ -89,6 +89,11 @@ describe('resume (issue 6)', () => {
     const forced = await runExtract({ inputs: [dir], out, config, cwd: dir, workers: 0, force: true })
     expect(forced.unchanged).toBe(0)
     expect(readJsonl(path.join(out, 'manifest.jsonl'))).toHaveLength(6)
+    // A manifest written under an older output contract is not reused: documents.jsonl never mixes schema versions.
+    const manifest = path.join(out, 'manifest.jsonl')
+    fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace(/\+s\d+\+/g, '+s2+'))
+    const upgraded = await runExtract({ inputs: [dir], out, config, cwd: dir, workers: 0 })
+    expect(upgraded.unchanged).toBe(0)
   }, 60_000)
 
   it('leaves every file whole after kill -9 mid-batch, and resumes to the same output as a clean run', async () => {

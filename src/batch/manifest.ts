@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ResolvedConfig } from '../config/schema.js'
+import { SCHEMA_VERSION } from '../schema/version.js'
 import { writeFileAtomic } from '../sinks/atomic.js'
 
 export interface ManifestEntry {
@@ -38,7 +39,8 @@ function canonical(value: unknown): string {
 /** The package version and a hash of what in the config changes results (lexicons, topics, minWords). */
 export function pipelineVersion(config: ResolvedConfig): string {
   const { root: _root, inputs: _inputs, out: _out, concurrency: _concurrency, workers: _workers, maxBytes: _maxBytes, ...relevant } = config
-  return `${packageVersion()}+${createHash('sha256').update(canonical(relevant)).digest('hex').slice(0, 8)}`
+  // The schema version too: a Document of an older contract is extracted again, never listed beside newer ones.
+  return `${packageVersion()}+s${SCHEMA_VERSION}+${createHash('sha256').update(canonical(relevant)).digest('hex').slice(0, 8)}`
 }
 
 export class Manifest {

@@ -3,6 +3,7 @@
  * from these zod schemas, and `commitments schema` prints their JSON Schema.
  */
 import * as z from 'zod'
+import { SCHEMA_VERSION } from './version.js'
 
 /** A point in the source file: 1-based line and column, 0-based offset. */
 export const Point = z.object({
@@ -166,7 +167,7 @@ export type Source = z.infer<typeof Source>
 
 export const Document = z
   .object({
-    schemaVersion: z.literal('3'),
+    schemaVersion: z.literal(SCHEMA_VERSION),
     id: z.string().describe('Stable: from source_url if known, else content hash'),
     source: Source,
     title: z.string().nullable(),

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
 import type { Commitment, Document, Position, Warning } from '../../schema/document.js'
+import { SCHEMA_VERSION } from '../../schema/version.js'
 import { replaceUnsafe, unsafeWarning } from '../../text/unsafe.js'
 import type { Meta } from '../data.js'
 import { hasFatal } from '../guard.js'
@@ -112,7 +113,7 @@ export default function assemble() {
     if (meta.url) source.url = meta.url
     if (file.data.record) source.record = { line: file.data.record.line, field: file.data.record.field }
     const document: Document = {
-      schemaVersion: '3',
+      schemaVersion: SCHEMA_VERSION,
       id,
       source,
       title: meta.title,
