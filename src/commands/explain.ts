@@ -10,6 +10,9 @@ import { configOrReport, type Values } from './shared.js'
 export async function explain(values: Values, positionals: string[]): Promise<number> {
   if (positionals.length !== 1) throw usageError(`Unexpected ${positionals.length === 0 ? 'no input' : `${positionals.length} inputs`}, expected one file (or - for stdin); see \`commitments explain --help\``)
   const input = positionals[0]!
+  if (input !== '-' && fs.statSync(input, { throwIfNoEntry: false })?.isDirectory()) {
+    throw usageError(`Unexpected folder \`${input}\`, expected one release file; \`commitments extract ${input}\` reads a folder`)
+  }
   const config = await configOrReport(values.config as string | undefined)
   if (!config) return EXIT.usage
   const [{ processFile, readDocuments }, { readBytes, unreadable }, { explainDocument }, { formatMessages }] = await Promise.all([
