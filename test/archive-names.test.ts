@@ -1,12 +1,14 @@
 /**
  * Names learned from the archive (issue 17): an acronym one release defines
- * types the same acronym, typed by its shape alone, in the later releases
- * of a run; in input order, so a run's outputs are the same with or
- * without workers.
+ * types the same acronym, typed by its shape alone, in the other releases
+ * of the run, before or after it: the outputs are the same whatever the
+ * order of the inputs, and with or without workers, in documents.jsonl,
+ * the Documents' files, the database and the CSV.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
 import { runExtract } from '../src/batch/run.js'
 import { ArchiveNames } from '../src/entities/archive-names.js'
 import type { Document } from '../src/schema/document.js'
@@ -18,8 +20,7 @@ const release = (title: string, body: string) => `---\ntitle: '${title}'\ndate: 
 const mentions = (document: Document, name: string) => document.commitments.flatMap((c) => c.entities).filter((e) => e.text === name).map((e) => [e.type, e.rule])
 
 /** Extract the releases, in this order, into a fresh folder; the Documents by title. */
-async function run(releases: Record<string, string>, workers?: number): Promise<Map<string, Document>> {
-  const dir = tmp()
+async function run(releases: Record<string, string>, workers?: number, dir = tmp()): Promise<Map<string, Document>> {
   const inputs = Object.entries(releases).map(([title, body], i) => {
     const file = path.join(dir, `${i}.md`)
     fs.writeFileSync(file, release(title, body))
@@ -43,9 +44,31 @@ describe('names learned from the archive', () => {
     }
   })
 
-  it('learns in input order only: a release before the definition keeps its own typing', async () => {
-    const documents = await run({ Uses: USES, Defines: DEFINES }, 0)
-    expect(mentions(documents.get('Uses')!, 'JUMPP')).toEqual([['organization', 'entities/acronym-organization']])
+  it('retypes a release written before the definition too, in every output: the order of the inputs does not matter', async () => {
+    const dir = tmp()
+    const inputs = [['Uses', USES], ['Other', '- The agencies will build bridges.\n'], ['Defines', DEFINES]].map(([title, body], i) => {
+      const file = path.join(dir, `${i}.md`)
+      fs.writeFileSync(file, release(title!, body!))
+      return file
+    })
+    const out = path.join(dir, 'out')
+    await runExtract({ inputs, out, config, workers: 0, csv: true, progress: { quiet: true } })
+    const lines = fs.readFileSync(path.join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Document)
+    expect(lines.map((d) => d.title).sort()).toEqual(['Defines', 'Other', 'Uses'])
+    const uses = lines.find((d) => d.title === 'Uses')!
+    expect(mentions(uses, 'JUMPP')).toEqual([['initiative', 'entities/same-name-in-archive']])
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'documents', `${uses.id}.json`), 'utf8'))).toEqual(uses)
+    const db = new Database(path.join(out, 'commitments.db'), { readonly: true })
+    expect(db.prepare("SELECT type, rule FROM entities WHERE text = 'JUMPP' AND commitment_id IN (SELECT id FROM commitments WHERE document_id = ?)").all(uses.id)).toEqual([{ type: 'initiative', rule: 'entities/same-name-in-archive' }])
+    db.close()
+    const csv = fs.readFileSync(path.join(out, 'commitments.csv'), 'utf8').trimEnd().split('\n')
+    const rows = csv.filter((row) => row.startsWith(uses.id))
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toContain('initiative:JUMPP')
+    expect(csv).toHaveLength(1 + lines.reduce((n, d) => n + d.commitments.length, 0))
+    // The same outputs as the other order.
+    const reversed = await run({ Defines: DEFINES, Other: '- The agencies will build bridges.\n', Uses: USES }, 0)
+    expect(mentions(reversed.get('Uses')!, 'JUMPP')).toEqual(mentions(uses, 'JUMPP'))
   })
 
   it('leaves an acronym alone when releases disagree, or when the release defines it as something else', () => {
@@ -60,5 +83,13 @@ describe('names learned from the archive', () => {
     expect(later.commitments[0]!.entities.map((e) => e.type)).toEqual(['initiative', 'organization'])
     const other = doc([entity('PREP', 'organization', 'entities/acronym-organization')], [{ short: 'PREP', long: 'Pacific Regional Energy Program' }])
     expect(names.apply(other)).toBe(false)
+    // A disagreement learned after a release was typed puts it back at the end of the run.
+    names.learn(doc([entity('PREP', 'organization', 'entities/abbreviation-long-form')]))
+    expect(names.settle(later)).toBe(true)
+    expect(later.commitments[0]!.entities.map((e) => [e.type, e.rule])).toEqual([
+      ['organization', 'entities/acronym-organization'],
+      ['organization', 'entities/acronym-organization']
+    ])
+    expect(names.settle(later)).toBe(false)
   })
 })

@@ -248,7 +248,30 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     await lines.write(json)
     timelineNames.learn(document)
     archiveNames.learn(document)
+    archiveNames.note(document)
     listed.set(document.id, document.source.path ?? document.id)
+  }
+
+  /**
+   * Once every input is read, the names the whole run learned retype the
+   * releases written before a definition came (src/entities/archive-names.ts):
+   * each such Document is read back from the folder, and stored again in
+   * its file, the sinks and documents.jsonl (its earlier line dropped at the end).
+   */
+  const settleArchiveNames = async () => {
+    const ids = archiveNames.revisit()
+    if (ids.size === 0) return
+    for (const sink of sinks) await sink.flush?.()
+    for (const id of ids) {
+      const file = documentFile(out!, id)
+      const document = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Document
+      if (!archiveNames.settle(document)) continue
+      const json = JSON.stringify(document)
+      for (const sink of sinks) await (sink.replace ? sink.replace(document, json) : sink.write(document, json))
+      await writeFileAtomic(file, JSON.stringify(document, null, 2) + '\n')
+      stale.add(id)
+      await lines.write(json)
+    }
   }
 
   const writeErrors = async (release: { path: string; messages: MessageData[] }) => {
@@ -337,6 +360,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       progress.tick()
       fill()
     }
+    if (out) await settleArchiveNames()
     // The folder is the union of what was extracted into it: releases of earlier runs are listed too.
     for (const id of folder?.versions.keys() ?? []) {
       if (listed.has(id)) continue

@@ -5,11 +5,15 @@
  * acronym in the releases after it in the run where nothing but its shape
  * typed it (`entities/acronym-organization`, the weakest default).
  *
- * A per-run gazetteer, learned and applied in input order in the main
- * thread as Documents are written: a run's outputs do not depend on its
- * workers' timing, and only acronyms are held, never the Documents. An
- * acronym two releases define with different types is left alone, and so
- * is a release that defines the acronym itself with another long form.
+ * A per-run gazetteer, learned in the main thread as Documents are
+ * written, and applied twice: to each release as it is written (with what
+ * the releases before it taught), and once the run has read everything, to
+ * the releases written before a definition came (`revisit`, `settle`), so
+ * that the outcome does not depend on the order of the inputs nor on the
+ * workers' timing. Only acronyms and the ids of the Documents that hold
+ * them are kept, never the Documents. An acronym two releases define with
+ * different types is left alone (typed by its shape), and so is a release
+ * that defines the acronym itself with another long form.
  */
 import type { Document, EntityType } from '../schema/document.js'
 import type { RuleDoc } from '../schema/rules.js'
@@ -20,7 +24,7 @@ export const ARCHIVE_RULE = 'entities/same-name-in-archive'
 export const ARCHIVE_RULES: RuleDoc[] = [
   {
     id: ARCHIVE_RULE,
-    what: 'An acronym typed only by its shape takes the type an earlier release of the same run gave it through its long form (entities/abbreviation-long-form), unless releases disagree or this release defines it otherwise.',
+    what: 'An acronym typed only by its shape takes the type another release of the same run (before or after it) gave it through its long form (entities/abbreviation-long-form), unless releases disagree or this release defines it otherwise.',
     example: 'Release 1: "the Japan-U.S.-Mekong Power Partnership (JUMPP)"; release 2: "JUMPP will fund grid studies."',
     yields: 'JUMPP in release 2: initiative'
   }
@@ -34,6 +38,8 @@ interface Learned {
 
 export class ArchiveNames {
   private readonly acronyms = new Map<string, Learned>()
+  /** Acronym → the Documents written with it typed by its shape or by this rule: the ones the end of the run may retype. */
+  private readonly holders = new Map<string, Set<string>>()
 
   /** Learn the acronyms a Document typed by their long form. */
   learn(document: Document): void {
@@ -46,6 +52,39 @@ export class ArchiveNames {
         else if (known.type !== entity.type) known.type = null
       }
     }
+  }
+
+  /** Note which of a written Document's acronyms a later definition could retype. */
+  note(document: Document): void {
+    for (const commitment of document.commitments) {
+      for (const entity of commitment.entities) {
+        if (entity.rule !== 'entities/acronym-organization' && entity.rule !== ARCHIVE_RULE) continue
+        const ids = this.holders.get(entity.text) ?? new Set<string>()
+        ids.add(document.id)
+        this.holders.set(entity.text, ids)
+      }
+    }
+  }
+
+  /** The Documents whose typing the whole run's learning may change (their ids, each once). */
+  revisit(): Set<string> {
+    const ids = new Set<string>()
+    for (const [acronym, holders] of this.holders) if (this.acronyms.has(acronym)) for (const id of holders) ids.add(id)
+    return ids
+  }
+
+  /**
+   * Type a Document's acronyms by what the whole run taught, whatever it
+   * was typed with when written: what this rule typed is first put back to
+   * its shape's typing. Whether anything changed.
+   */
+  settle(document: Document): boolean {
+    const before = JSON.stringify(document.commitments)
+    for (const commitment of document.commitments) {
+      for (const entity of commitment.entities) if (entity.rule === ARCHIVE_RULE) Object.assign(entity, { type: 'organization', rule: 'entities/acronym-organization' })
+    }
+    this.apply(document)
+    return JSON.stringify(document.commitments) !== before
   }
 
   /** Type a Document's shape-only acronyms by what earlier releases taught; whether anything changed. */

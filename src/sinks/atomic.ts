@@ -70,10 +70,12 @@ export class AtomicLineWriter implements LineWriter {
     }
   }
 
-  async close(): Promise<void> {
+  /** Finish and rename into place; `rewrite` may first make the finished temporary file anew (it gets its path). */
+  async close(rewrite?: (temp: string) => Promise<void>): Promise<void> {
     if (this.failure) throw this.failure
     await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())))
     if (this.failure) throw this.failure
+    await rewrite?.(this.temp)
     await fs.promises.rename(this.temp, this.target)
   }
 

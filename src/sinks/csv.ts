@@ -7,7 +7,10 @@
  * order as their cell (SPEC §9), in columns of their own; written
  * to a temporary file and renamed at the end.
  */
+import { once } from 'node:events'
+import fs from 'node:fs'
 import path from 'node:path'
+import readline from 'node:readline'
 import type { Document } from '../schema/document.js'
 import { AtomicLineWriter } from './atomic.js'
 import type { DocumentSink, WriteOutcome } from './sink.js'
@@ -29,10 +32,37 @@ const cell = (value: string | number | null | undefined) => {
   return formula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
+/**
+ * Rewrite a finished CSV file without the rows, before row `before`, of
+ * the documents given: streamed, one record at a time (a quoted cell may
+ * hold a line break, so a record ends where its quotes balance).
+ */
+async function dropRows(file: string, ids: ReadonlySet<string>, before: number): Promise<void> {
+  const kept = `${file}.kept`
+  const out = fs.createWriteStream(kept)
+  let record = ''
+  let index = -1 // the header is record -1
+  for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) {
+    record = record ? `${record}\n${line}` : line
+    if ((record.match(/"/g)?.length ?? 0) % 2 === 1) continue
+    // The first cell is the document id (hex digits: never quoted).
+    const drop = index >= 0 && index < before && ids.has(record.slice(0, record.indexOf(',')))
+    if (!drop && !out.write(record + '\n')) await once(out, 'drain')
+    record = ''
+    index++
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
+  await fs.promises.rename(kept, file)
+}
+
 export class CsvSink implements DocumentSink {
   readonly name: string
   private readonly lines: AtomicLineWriter
   private started = false
+  /** Rows written so far, and, once a Document is stored again, the row where its new rows begin and the ids replaced. */
+  private rows = 0
+  private replacedBefore: number | undefined
+  private readonly replaced = new Set<string>()
 
   constructor(file: string) {
     this.name = `csv:${file}`
@@ -59,13 +89,21 @@ export class CsvSink implements DocumentSink {
         c.amounts.map((a) => a.rule).join('; ')
       ]
       await this.lines.write(row.map(cell).join(','))
+      this.rows++
     }
     return 'written'
   }
 
+  /** A Document stored again: its new rows now, its earlier rows dropped when the file is finished. */
+  async replace(document: Document): Promise<void> {
+    this.replacedBefore ??= this.rows
+    this.replaced.add(document.id)
+    await this.write(document)
+  }
+
   async close(): Promise<void> {
     if (!this.started) await this.lines.write('\ufeff' + COLUMNS.join(','))
-    await this.lines.close()
+    await this.lines.close(this.replaced.size > 0 ? (temp) => dropRows(temp, this.replaced, this.replacedBefore!) : undefined)
   }
 
   async abort(): Promise<void> {

@@ -17,6 +17,12 @@ export interface DocumentSink {
   readonly name: string
   /** `json`: the Document's compact JSON, when the caller already has it. */
   write(document: Document, json?: string): Promise<WriteOutcome>
+  /**
+   * Store again a Document this run already wrote, in place of what was
+   * written (the end of a run retyping names it learned later). Without
+   * it, `write` is called: a database replaces a Document by its id.
+   */
+  replace?(document: Document, json?: string): Promise<void>
   /** Commit what is written so far (before documents.jsonl is published). */
   flush?(): Promise<void>
   /** Replace the initiative timelines (databases only). */
