@@ -29,7 +29,7 @@ export interface Typed {
 }
 
 /** Rules that type a name by its shape alone: weaker than any evidence the release gives elsewhere. */
-export const WEAK_RULES = new Set(['entities/acronym-organization', 'entities/alphanumeric-organization', 'entities/name-with-acronym-organization'])
+export const WEAK_RULES = new Set(['entities/acronym-organization', 'entities/alphanumeric-organization', 'entities/name-with-acronym-or-country'])
 
 export const typed = (type: EntityType, rule: string, lexicon?: LexiconEntry): Typed => (lexicon ? { type, rule, lexicon } : { type, rule })
 
@@ -89,6 +89,6 @@ export function typeOf(words: string[], name: string, options: FindOptions, afte
   if (words.length === 2 && lexiconOrganization(name)) return typed('organization', 'entities/lexicon-organization')
   if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(words[0]!)) return typed('organization', 'entities/camel-case-organization')
   // Several capitalised words with no cue: a named body if it holds an acronym or a country, else nothing.
-  if (words.some((w) => isAcronym(w)) || words.some((w) => countryCode(w, g.countries))) return typed('organization', 'entities/name-with-acronym-organization')
+  if (words.some((w) => isAcronym(w)) || words.some((w) => countryCode(w, g.countries))) return typed('organization', 'entities/name-with-acronym-or-country')
   return undefined
 }
