@@ -10,7 +10,7 @@ import { none, ruleTable, type Decision, type Hit } from './decision.js'
 import { allowsImperative, isParticipleFrame, mainClauseAfterComma } from './clause.js'
 import { findFinite } from './finite.js'
 import { isListedGerund, leadVerb } from './lead.js'
-import { leadModality } from './modality.js'
+import { leadModality, modalModality } from './modality.js'
 import type { Sentence } from './sentence.js'
 import { withSubject } from './subject.js'
 import { resolve } from './verb-group.js'
@@ -71,6 +71,12 @@ export const shapeRules = ruleTable({
     example: 'Under the agreement, the Department of Energy and its partners, with support from industry, have launched a pilot.',
     yields: 'verb launch, launching, done'
   },
+  leadModal: {
+    id: 'action/lead-modal',
+    what: 'A bullet opening with a modal and no written subject ("Will provide…", "Would expand…"): the verb after the modal, planned (or proposed for "would", "could", "may"…).',
+    example: 'Will provide $5 million for vaccine delivery.',
+    yields: 'verb provide, launching, planned'
+  },
   subjectMainVerb: {
     id: 'action/subject-main-verb',
     what: 'A sentence with a subject: the main verb of its first main clause, past modals and auxiliaries ("will", "has", "is").',
@@ -106,7 +112,14 @@ export function decideShape(s: Sentence): Decision {
   if (isTitleIntro(s.text) && !isListedGerund(s, i)) return none({ rule: shapeRules.titleIntro.id, reason: 'title introducing a list' })
   // A quotation is a quote, not an action (rule 4).
   if (/^["“]/.test(s.text) && /["”][.!]?$/.test(s.text)) return none({ rule: shapeRules.quote.id, reason: 'quote' })
-  return leadShape(s, i) ?? frameShape(s, i) ?? subjectShape(s, i)
+  return leadModal(s, i) ?? leadShape(s, i) ?? frameShape(s, i) ?? subjectShape(s, i)
+}
+
+/** "Will provide…": a modal opening the text stands for its verb group, with no subject before it. */
+function leadModal(s: Sentence, i: number): Decision | undefined {
+  const t = s.tokens
+  if (!words.MODALS.has(t[i]!.lower) || !t[i]!.capitalised || !/^\p{Ll}+$/u.test(t[i + 1]?.text ?? '')) return undefined
+  return resolve(s, { index: i, kind: 'modal', modality: modalModality(t[i]!.lower) }, { rule: shapeRules.leadModal.id, reason: 'modal-led bullet' })
 }
 
 /** Rules 1 and 2: a bullet opening with a verb form, or with a participial frame before a main clause. */
