@@ -3,7 +3,9 @@
  * network: what the report tests open pages in.
  */
 import fs from 'node:fs'
+import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** Headless, and nothing that phones home. */
@@ -12,6 +14,22 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 export async function launch(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`)
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS })
+}
+
+/** Where the browser tests leave their screenshots. */
+export const screenshots = path.resolve(import.meta.dirname, '..', '.vitest-artifacts', 'screenshots')
+
+/** One browser for the test file (launched before its tests, closed after): `open(url)` opens a guarded page in it. */
+export function useBrowser(): (url: string) => ReturnType<typeof openPage> {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launch()
+    fs.mkdirSync(screenshots, { recursive: true })
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return (url) => openPage(browser, url)
 }
 
 /** A page that may only load file: URLs; every other request is refused and recorded, as are errors and dialogs. */

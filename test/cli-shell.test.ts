@@ -9,11 +9,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Document, EXIT } from '../src/index.js'
-import { fixtureInputs, readJsonl, root, tmp } from './helpers.js'
+import { cli, fixtureInputs, readJsonl, root, runCli, tmp } from './helpers.js'
 
-const cli = path.join(root, 'bin', 'commitments.js')
-const run = (args: string[], options: SpawnSyncOptions = {}) =>
-  spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', ...options }) as { status: number | null; stdout: string; stderr: string }
+const run = runCli
 const release = path.join(root, 'fixtures', fs.readdirSync(path.join(root, 'fixtures')).sort().find((f) => fs.existsSync(path.join(root, 'fixtures', f, 'input.md')))!, 'input.md')
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
 

@@ -1,14 +1,11 @@
 /** The `commitments` command end to end, as a user runs it (built `dist/cli.js`). */
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Document } from '../src/index.js'
-import { readJsonl, root, tmp } from './helpers.js'
+import { readJsonl, root, runCli, tmp } from './helpers.js'
 
-const cli = path.join(root, 'bin', 'commitments.js')
-const run = (args: string[], options: { cwd?: string; input?: string } = {}) =>
-  spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8' })
+const run = runCli
 
 const fixtures = fs.readdirSync(path.join(root, 'fixtures')).filter((f) => fs.existsSync(path.join(root, 'fixtures', f, 'input.md')))
 const htmlFixtures = fs.readdirSync(path.join(root, 'fixtures')).filter((f) => fs.existsSync(path.join(root, 'fixtures', f, 'input.html')))

@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess, type SpawnSyncOptions } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,6 +9,11 @@ import { extract, resolveConfig, type Document } from '../src/index.js'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const config = resolveConfig({}, root)
+
+/** The command as a user runs it (`bin/commitments.js`, the built `dist/`), from the project folder unless `cwd` says otherwise. */
+export const cli = path.join(root, 'bin', 'commitments.js')
+export const runCli = (args: string[], options: SpawnSyncOptions = {}) =>
+  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', ...options, cwd: options.cwd ?? root }) as { status: number | null; stdout: string; stderr: string }
 
 /** Extract a markdown snippet (front matter added when missing). */
 export async function md(body: string, title = 'FACT SHEET: Test'): Promise<Document> {

@@ -9,27 +9,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { runExtract } from '../src/index.js'
 import { buildReport } from '../src/report/build.js'
 import { CLASSES } from '../src/report/classes.js'
 import type { Timeline } from '../src/versions/timelines.js'
-import { launch, openPage } from './browser.js'
+import { screenshots, useBrowser } from './browser.js'
 import { config, readJsonl, root, tmp } from './helpers.js'
 
-const screenshots = path.join(root, '.vitest-artifacts', 'screenshots')
-
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-  fs.mkdirSync(screenshots, { recursive: true })
-}, 60_000)
-afterAll(async () => {
-  await browser?.close()
-})
-
-const open = (url: string) => openPage(browser, url)
+const open = useBrowser()
 
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`
 

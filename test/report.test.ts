@@ -8,24 +8,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { buildReport } from '../src/report/build.js'
 import { runExtract, type Document } from '../src/index.js'
-import { launch, openPage } from './browser.js'
+import { screenshots, useBrowser } from './browser.js'
 import { config, readJsonl, root, tmp } from './helpers.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-  fs.mkdirSync(screenshots, { recursive: true })
-}, 60_000)
-afterAll(async () => {
-  await browser?.close()
-})
-
-const open = (url: string) => openPage(browser, url)
-const screenshots = path.join(root, '.vitest-artifacts', 'screenshots')
+const open = useBrowser()
 
 describe('the report of the fixtures, in Chromium', () => {
   let out: string

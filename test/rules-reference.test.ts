@@ -4,17 +4,15 @@
  * every rule id the bundled fixtures' outputs name is in it; and
  * `commitments explain` prints each decision with its rule.
  */
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { explainDocument } from '../src/explain/explain.js'
 import { extract, resolveConfig, type Document } from '../src/index.js'
 import { allRules, renderReference } from '../src/rules/reference.js'
-import { config, fixtureInputs, root } from './helpers.js'
+import { config, fixtureInputs, root, runCli } from './helpers.js'
 
-const cli = path.join(root, 'bin', 'commitments.js')
-const run = (args: string[], input?: string) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', input })
+const run = (args: string[], input?: string) => runCli(args, { input })
 
 /** Every rule id a Document names, with where. */
 function rulesNamed(document: Document): Array<{ rule: string; where: string }> {

@@ -38,8 +38,8 @@ interface Learned {
 
 export class ArchiveNames {
   private readonly acronyms = new Map<string, Learned>()
-  /** Acronym → the Documents written with it typed by its shape or by this rule: the ones the end of the run may retype. */
-  private readonly holders = new Map<string, Set<string>>()
+  /** Acronym → the Documents written with it typed by its shape or by this rule, and the type they were written with. */
+  private readonly holders = new Map<string, Map<string, EntityType>>()
 
   /** Learn the acronyms a Document typed by their long form. */
   learn(document: Document): void {
@@ -59,17 +59,23 @@ export class ArchiveNames {
     for (const commitment of document.commitments) {
       for (const entity of commitment.entities) {
         if (entity.rule !== 'entities/acronym-organization' && entity.rule !== ARCHIVE_RULE) continue
-        const ids = this.holders.get(entity.text) ?? new Set<string>()
-        ids.add(document.id)
-        this.holders.set(entity.text, ids)
+        const written = this.holders.get(entity.text) ?? new Map<string, EntityType>()
+        written.set(document.id, entity.type)
+        this.holders.set(entity.text, written)
       }
     }
   }
 
-  /** The Documents whose typing the whole run's learning may change (their ids, each once). */
+  /** The Documents written with a type the whole run's learning now changes (their ids, each once): only these are read back. */
   revisit(): Set<string> {
     const ids = new Set<string>()
-    for (const [acronym, holders] of this.holders) if (this.acronyms.has(acronym)) for (const id of holders) ids.add(id)
+    for (const [acronym, written] of this.holders) {
+      const known = this.acronyms.get(acronym)
+      if (!known) continue
+      // Releases that disagree leave the acronym to its shape: an organization.
+      const type = known.type ?? 'organization'
+      for (const [id, was] of written) if (was !== type) ids.add(id)
+    }
     return ids
   }
 

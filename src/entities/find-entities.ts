@@ -55,7 +55,8 @@ function wordBefore(text: string, start: number): string | undefined {
 
 /** Entity mentions of one commitment text, in order, with exact offsets. */
 export function findEntities(text: string, options: FindOptions = {}): Entity[] {
-  const extra = (options.gazetteer ?? BUNDLED).countries
+  const gazetteer = options.gazetteer ?? BUNDLED
+  const extra = gazetteer.countries
   const isOrdinary = options.isOrdinary ?? ordinary
   const longForms = new Set(options.abbreviations?.values() ?? [])
   const tokens = tokenize(text)
@@ -210,7 +211,7 @@ export function findEntities(text: string, options: FindOptions = {}): Entity[] 
     }
     if (!type) {
       // No type for the whole run: its countries still count ("Indian and Korean").
-      for (const token of run) if (countryCode(token.text, extra)) push([token], typed('country', 'entities/gazetteer-country', entryOf(options.gazetteer ?? BUNDLED, token.text)))
+      for (const token of run) if (countryCode(token.text, extra)) push([token], typed('country', 'entities/gazetteer-country', entryOf(gazetteer, token.text)))
       continue
     }
     push(run, type)

@@ -82,18 +82,18 @@ export function inflect(lemma: string): Array<[string, FormKind]> {
 /** Build the lexicon from the bundled data plus the config's additions. */
 export function buildLexicon(config?: Pick<ResolvedConfig, 'lexicon'>): Lexicon {
   const classes = new Map<string, ActionClass>()
-  const addClasses = (record: Partial<Record<string, readonly string[]>>) => {
+  const fromConfig = new Set<string>()
+  const addClasses = (record: Partial<Record<string, readonly string[]>>, listed?: Set<string>) => {
     for (const [cls, lemmas] of Object.entries(record)) {
-      for (const lemma of lemmas ?? []) classes.set(lemma.toLowerCase().trim(), cls as ActionClass)
+      for (const lemma of lemmas ?? []) {
+        classes.set(lemma.toLowerCase().trim(), cls as ActionClass)
+        listed?.add(lemma.toLowerCase().trim())
+      }
     }
   }
   addClasses(verbClasses as Record<string, string[]>)
-  const fromConfig = new Set<string>()
-  if (config) {
-    addClasses(config.lexicon.verbs)
-    for (const lemmas of Object.values(config.lexicon.verbs)) for (const lemma of lemmas ?? []) fromConfig.add(lemma.toLowerCase().trim())
-    for (const lemma of Object.keys(config.lexicon.phrasal ?? {})) fromConfig.add(lemma)
-  }
+  if (config) addClasses(config.lexicon.verbs, fromConfig)
+  for (const lemma of Object.keys(config?.lexicon.phrasal ?? {})) fromConfig.add(lemma)
 
   const irregular = new Map<string, string[]>(Object.entries(irregularVerbs as Record<string, string[]>))
   for (const [lemma, forms] of Object.entries(config?.lexicon.irregular ?? {})) irregular.set(lemma, forms)
@@ -137,7 +137,7 @@ export function buildLexicon(config?: Pick<ResolvedConfig, 'lexicon'>): Lexicon 
 /** The lexicon entry that gives a decided verb its class (SPEC §9), if the lexicon lists the verb or its phrasal form. */
 export function entryFor(lexicon: Lexicon, verb: string | null): LexiconEntry | undefined {
   if (!verb) return undefined
-  const listed = lexicon.classes.has(verb) || [...(lexicon.phrasal.get(verb.split(' ')[0]!) ?? [])].some((p) => p.lemma === verb)
+  const listed = lexicon.classes.has(verb) || (lexicon.phrasal.get(verb.split(' ')[0]!) ?? []).some((p) => p.lemma === verb)
   return listed ? { entry: verb, source: lexicon.fromConfig.has(verb) ? 'config' : 'bundled' } : undefined
 }
 
