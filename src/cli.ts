@@ -7,10 +7,10 @@
  * `--version` go to stdout; diagnostics, progress and errors to stderr, an
  * error as one line that says what is wrong and what to do.
  */
-import fs from 'node:fs'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Values } from './commands/shared.js'
 import { CommitmentsError, EXIT, errnoCode, usageError } from './errors.js'
+import { packageVersion } from './version.js'
 
 
 /** A command: its options parsed here and handed to `run`, or (`own`) a command that reads its own arguments, `--help` included. */
@@ -145,14 +145,10 @@ const commandHelp = (name: string) => {
   return `Usage: ${usageLine(name)}\n\n${command.summary}\n${'help' in command ? command.help : ''}\n`
 }
 
-function version(): string {
-  return (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
-}
-
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   if (name === '--version' || name === '-V' || name === '-v') {
-    process.stdout.write(`${version()}\n`)
+    process.stdout.write(`${packageVersion()}\n`)
     return EXIT.ok
   }
   if (name === undefined) {

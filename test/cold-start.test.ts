@@ -15,13 +15,13 @@ import { fixtureInputs, root, tmp } from './helpers.js'
 
 const built = path.join(root, 'dist', 'cli.js')
 
-/** The modules (paths and URLs) a run of the built CLI loads, and the folder it ran in. */
-function run(args: string[], files: Record<string, string> = {}): { modules: string[]; cwd: string } {
-  expect(fs.existsSync(built), 'dist/cli.js: run `npm run build`').toBe(true)
+/** The modules (paths and URLs) a run of the built CLI (or `entry`) loads, and the folder it ran in. */
+function run(args: string[], files: Record<string, string> = {}, entry = built): { modules: string[]; cwd: string } {
+  expect(fs.existsSync(entry), `${entry}: run \`npm run build\``).toBe(true)
   const cwd = tmp()
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(cwd, name), text)
   const trace = path.join(cwd, 'trace.txt')
-  const result = spawnSync(process.execPath, ['-r', path.join(root, 'test', 'trace', 'preload.cjs'), built, ...args], { cwd, encoding: 'utf8', env: { ...process.env, COMMITMENTS_TRACE: trace } })
+  const result = spawnSync(process.execPath, ['-r', path.join(root, 'test', 'trace', 'preload.cjs'), entry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, COMMITMENTS_TRACE: trace } })
   expect(result.status, result.stderr).toBe(0)
   return { modules: fs.readFileSync(trace, 'utf8').split('\n'), cwd }
 }
@@ -56,6 +56,15 @@ describe('cold start', () => {
     const used = packages(loaded(['extract', release, '--out', 'out', '--quiet', '--no-db'], { 'pipeline.config.mjs': 'export default { minWords: 3 }\n' }))
     expect(used).not.toContain('jiti')
     expect(used).not.toContain('better-sqlite3')
+  })
+
+  it('the command (bin/commitments.js) loads one file of its own, and of node_modules only the SQLite driver', () => {
+    const modules = run(['extract', release, '--out', 'out', '--quiet'], {}, path.join(root, 'bin', 'commitments.js')).modules.filter((m) => m.startsWith('/') || m.startsWith('file:'))
+    // The bundle (dist/commitments.cjs) is read and compiled by bin/commitments.js, not loaded as a module.
+    const own = new Set(modules.filter((m) => m.includes(root) && !m.includes('node_modules')).map((m) => path.relative(root, m.replace(/^file:\/\//, ''))))
+    expect([...own]).toEqual(['bin/commitments.js'])
+    expect(packages(modules)).toContain('better-sqlite3')
+    expect([...packages(modules)].filter((name) => !['better-sqlite3', 'bindings', 'file-uri-to-path'].includes(name))).toEqual([])
   })
 
   it('schema, help and version load no pipeline and no compromise', () => {

@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ARCHIVE_RULES } from '../src/entities/archive-names.js'
 import rules from '../src/entities/rules.json' with { type: 'json' }
-import { placesJson } from '../scripts/build-places.js'
+import { countriesJson, placesJson } from '../scripts/build-places.js'
 
 const RULE_IDS = new Set(rules.rules.map((r) => r.id))
 
@@ -106,6 +106,10 @@ describe('entities (SPEC §6)', () => {
 
   it('ships a place gazetteer built from the packages as scripts/build-places.ts makes it', () => {
     expect(fs.readFileSync(path.join(root, 'src', 'entities', 'places.json'), 'utf8')).toBe(placesJson())
+  })
+
+  it('ships the fields of world-countries it reads as scripts/build-places.ts takes them', () => {
+    expect(fs.readFileSync(path.join(root, 'src', 'entities', 'countries.json'), 'utf8')).toBe(countriesJson())
   })
 })
 

@@ -12,6 +12,7 @@ import path from 'node:path'
 import type { ResolvedConfig } from '../config/schema.js'
 import { SCHEMA_VERSION } from '../schema/version.js'
 import { writeFileAtomic } from '../sinks/atomic.js'
+import { packageVersion } from '../version.js'
 
 export interface ManifestEntry {
   path: string
@@ -19,11 +20,6 @@ export interface ManifestEntry {
   version: string
   documents: string[]
   failures: number
-}
-
-const packageVersion = (): string => {
-  const file = new URL('../../package.json', import.meta.url)
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version
 }
 
 /** JSON with keys sorted at every level: the same config hashes the same however it was written. */

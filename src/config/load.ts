@@ -46,6 +46,15 @@ export function resolveConfig(input: PipelineConfigInput = {}, root = process.cw
  * Find and load the config: an explicit path, else the first of
  * `CONFIG_NAMES` in `cwd`, else the defaults.
  */
+/**
+ * import(), or the one bin/commitments.js lends: the one-file CLI runs as a
+ * vm script, where Node 20 serves no import() of its own.
+ */
+const importModule = (url: string): Promise<unknown> => {
+  const lent = (globalThis as Record<symbol, unknown>)[Symbol.for('commitments.import')] as ((url: string) => Promise<unknown>) | undefined
+  return lent ? lent(url) : import(url)
+}
+
 export async function loadConfig(explicit?: string, cwd = process.cwd()): Promise<ResolvedConfig> {
   const file = explicit
     ? path.resolve(cwd, explicit)
@@ -65,7 +74,7 @@ export async function loadConfig(explicit?: string, cwd = process.cwd()): Promis
       loaded = await jiti.import(file, { default: true })
     } else {
       // The file's mtime in the URL: a config changed since the last load (tests, watch) is read again.
-      const module = (await import(`${pathToFileURL(file).href}?mtime=${fs.statSync(file).mtimeMs}`)) as { default?: unknown }
+      const module = (await importModule(`${pathToFileURL(file).href}?mtime=${fs.statSync(file).mtimeMs}`)) as { default?: unknown }
       loaded = module.default ?? module
     }
   } catch (error) {

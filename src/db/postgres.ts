@@ -7,7 +7,8 @@
  * re-running an archive changes nothing. `?schema=name` writes into that
  * schema (created if missing), which is how tests use a throwaway one.
  */
-import pg from 'pg'
+import { createRequire } from 'node:module'
+import type pg from 'pg'
 import type { Document } from '../schema/document.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
 import { migrate } from './migrate.js'
@@ -40,7 +41,9 @@ export class PostgresSink implements DocumentSink {
     const parsed = new URL(url)
     const schema = parsed.searchParams.get('schema') ?? undefined
     parsed.searchParams.delete('schema')
-    const client = new pg.Client({ connectionString: parsed.toString() })
+    // Required here, not imported: the one-file CLI would otherwise load pg in every run (scripts/bundle.mjs).
+    const { Client } = createRequire(import.meta.url)('pg') as typeof pg
+    const client = new Client({ connectionString: parsed.toString() })
     await client.connect()
     const sink = new PostgresSink(client, schema)
     try {

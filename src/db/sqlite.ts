@@ -10,8 +10,9 @@
  * Document, and its resume writes the group again.
  */
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import type { Document } from '../schema/document.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
 import { migrate } from './migrate.js'
@@ -37,7 +38,9 @@ export class SqliteSink implements DocumentSink {
   private constructor(file: string) {
     this.name = `sqlite:${file}`
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-    this.db = new Database(file, { timeout: BUSY_TIMEOUT })
+    // Required here, not imported: the one-file CLI would otherwise load it in runs that write no database (scripts/bundle.mjs).
+    const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof Database
+    this.db = new Sqlite(file, { timeout: BUSY_TIMEOUT })
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('synchronous = NORMAL')

@@ -1,9 +1,10 @@
 /**
  * Country names, official names, alternative spellings and demonyms from
- * the world-countries package (ISO 3166-1 alpha-2 codes), plus the forms
- * releases use that it lacks (`gazetteer.json`: "U.S.", "ROK").
+ * the world-countries package (ISO 3166-1 alpha-2 codes; `countries.json`
+ * holds the fields read here, npm run gazetteer), plus the forms releases
+ * use that it lacks (`gazetteer.json`: "U.S.", "ROK").
  */
-import worldCountries, { type Country } from 'world-countries'
+import world from './countries.json' with { type: 'json' }
 import data from './gazetteer.json' with { type: 'json' }
 
 const byName = new Map<string, string>()
@@ -14,13 +15,11 @@ const add = (name: string | undefined, code: string) => {
   if (!byName.has(name)) byName.set(name, code)
 }
 for (const [code, names] of Object.entries(data.countries as Record<string, string[]>)) for (const name of names) byName.set(name, code)
-// The package's default export is the array of countries (its typings describe it as a module).
-const countries = worldCountries as unknown as Country[]
-for (const country of countries) {
-  add(country.name.common, country.cca2)
-  add(country.name.official, country.cca2)
+for (const country of world.countries as Array<{ cca2: string; common: string; official: string; altSpellings: string[]; demonyms?: { m: string; f: string } }>) {
+  add(country.common, country.cca2)
+  add(country.official, country.cca2)
   for (const alt of country.altSpellings) if (!/,/.test(alt)) add(alt, country.cca2)
-  const demonyms = country.demonyms?.eng
+  const demonyms = country.demonyms
   if (demonyms) {
     add(demonyms.m, country.cca2)
     add(demonyms.f, country.cca2)

@@ -3,7 +3,7 @@
  * ones (`gazetteer.json`, cities and provinces in `places.json`, US states,
  * capitals from world-countries) plus what `pipeline.config.ts` adds.
  */
-import worldCountries, { type Country } from 'world-countries'
+import world from './countries.json' with { type: 'json' }
 import data from './gazetteer.json' with { type: 'json' }
 import placeData from './places.json' with { type: 'json' }
 
@@ -24,7 +24,7 @@ export interface Gazetteer {
 const STATES = Object.entries(data.usStates).filter(([code]) => !code.startsWith('$')) as Array<[string, string]>
 export const STATE_CODES = new Set(STATES.map(([code]) => code))
 export const STATE_NAMES = new Set(STATES.map(([, name]) => name))
-const CAPITALS = (worldCountries as unknown as Country[]).flatMap((country) => country.capital ?? [])
+const CAPITALS = world.countries.flatMap((country) => country.capital)
 
 export function buildGazetteer(extra: Partial<{ countries: Record<string, string[]>; places: string[]; organizations: string[]; initiatives: string[]; products: string[] }> = {}): Gazetteer {
   const countries = new Map<string, string>()

@@ -11,23 +11,21 @@
  * anywhere in the process would bring the hook back (it extends the same
  * instance): only this module touches it.
  */
-import { createRequire } from 'node:module'
 import type Nlp from 'compromise/two'
+import { loadTwo } from './compromise-two.js'
 
 // Word lookups come from a file derived from compromise's lexicon, without loading it.
 export { lexiconGivenName, lexiconKnows, lexiconOrganization, listedAsAdjective, listedAsNonVerb } from './lexicon.js'
 
 /**
- * compromise unpacks its lexicon when it is loaded (about 0.5 s of CPU):
+ * compromise unpacks its lexicon when it is loaded (about 0.25 s of CPU):
  * it is loaded on first use, so a command or a release that never asks
- * does not pay (word lookups never load it: ./lexicon.ts). Its one-file
- * CommonJS build (the same version) loads in about two thirds of the time
- * of its ESM sources, hundreds of modules.
+ * does not pay (word lookups never load it: ./lexicon.ts).
  */
 let loaded: { nlp: typeof Nlp; model: unknown; transform: { toInfinitive: (word: string, model: unknown, tense?: string) => string } } | undefined
 function compromise() {
   if (!loaded) {
-    const nlp = createRequire(import.meta.url)('compromise/two') as typeof Nlp
+    const nlp = loadTwo()
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     loaded = { nlp, model: nlp.model(), transform: (nlp.methods() as any).two.transform.verb }
   }

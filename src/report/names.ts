@@ -4,10 +4,9 @@
  * anything else is shown as most often written. Charts and filters show
  * these; the code stays in the Documents and the databases.
  */
-import worldCountries, { type Country } from 'world-countries'
+import world from '../entities/countries.json' with { type: 'json' }
 
-// The package's default export is the array of countries (its typings describe it as a module).
-const countryNames = new Map((worldCountries as unknown as Country[]).map((c) => [c.cca2, c.name.common]))
+const countryNames = new Map(world.countries.map((c) => [c.cca2, c.common]))
 
 /** The name of a canonical key made of country codes, or undefined when it is not one. */
 export function canonicalName(canonical: string): string | undefined {
