@@ -7,13 +7,15 @@
  * versions.ts); an unchanged one is left as it is.
  * Documents are committed in groups of up to 64, which halves the load
  * time; a run killed mid-way loses at most the open group, never half a
- * Document, and its resume writes the group again.
+ * Document, and its resume writes the group again. The full-text index is
+ * written once per group, before it commits (fts-group.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Document } from '../schema/document.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
+import { FtsGroup } from './fts-group.js'
 import { migrate } from './migrate.js'
 import { revision } from '../versions/revision.js'
 import type { Timeline } from '../versions/timelines.js'
@@ -33,6 +35,8 @@ export class SqliteSink implements DocumentSink {
   readonly name: string
   readonly db: Database.Database
   private readonly inserts = new Map<string, Database.Statement>()
+  /** Set by `open`, once the schema is migrated. */
+  private fts!: FtsGroup
 
   private constructor(file: string) {
     this.name = `sqlite:${file}`
@@ -61,6 +65,7 @@ export class SqliteSink implements DocumentSink {
       },
       'sqlite'
     )
+    sink.fts = new FtsGroup(db)
     return sink
   }
 
@@ -99,7 +104,11 @@ export class SqliteSink implements DocumentSink {
         for (const row of revisionRows(revision(previous, document, { from: step.from, to: step.to }))) this.insert('revisions', row)
       }
       // Replaced whole: the cascade removes its sections, commitments and their mentions.
-      if (step.kind !== 'insert') remove.run(id)
+      if (step.kind !== 'insert') {
+        this.fts.beforeDelete()
+        remove.run(id)
+        this.fts.afterDelete()
+      }
       for (const table of TABLES) for (const row of rows[table]) this.insert(table, row)
       if (step.kind === 'replace') return 'replaced'
       const version = step.kind === 'insert' ? step.version : step.to
@@ -123,10 +132,18 @@ export class SqliteSink implements DocumentSink {
   async write(document: Document, json?: string): Promise<WriteOutcome> {
     if (!this.db.inTransaction) {
       this.db.exec('BEGIN IMMEDIATE')
+      this.fts.begin()
       this.open = 0
     }
     // Inside the group's transaction, better-sqlite3 runs `store` in a savepoint: a Document it refuses is rolled back alone.
-    const outcome = this.prepared()(toRows(document, json), document)
+    const mark = this.fts.mark()
+    let outcome: WriteOutcome
+    try {
+      outcome = this.prepared()(toRows(document, json), document)
+    } catch (error) {
+      this.fts.restore(mark)
+      throw error
+    }
     if (++this.open >= GROUP) this.commit()
     return outcome
   }
@@ -136,7 +153,9 @@ export class SqliteSink implements DocumentSink {
   }
 
   private commit(): void {
-    if (this.db.inTransaction) this.db.exec('COMMIT')
+    if (!this.db.inTransaction) return
+    this.fts.end()
+    this.db.exec('COMMIT')
     this.open = 0
   }
 
