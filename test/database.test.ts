@@ -16,7 +16,7 @@ import { PostgresSink } from '../src/db/postgres.js'
 import { SqliteSink } from '../src/db/sqlite.js'
 import { runExtract, type Document } from '../src/index.js'
 import { buildArchive } from '../bench/archive.js'
-import { config, fixtureInputs, manifestReaches, readJsonl, root, tmp, throwawaySchemas } from './helpers.js'
+import { config, expectFtsInStep, fixtureInputs, manifestReaches, readJsonl, root, tmp, throwawaySchemas } from './helpers.js'
 
 const throwaway = throwawaySchemas('commitments_test')
 
@@ -111,6 +111,7 @@ describe('SQLite (the default)', () => {
     }
     expect(reader.prepare('SELECT count(*) AS n FROM commitments_fts').get()).toEqual({ n: after.commitments })
     reader.close()
+    expectFtsInStep(db)
   }, 60_000)
 
   it('runs the README example queries', async () => {
@@ -217,6 +218,7 @@ describe('a batch killed mid-way (issue 7)', () => {
         await sink.close()
       }
       expect(state.broken).toBe(0)
+      if (target === 'sqlite') expectFtsInStep(db)
       // SQLite commits Documents in groups of 64: at least one group is in.
       expect(state.documents).toBeGreaterThanOrEqual(64)
 
@@ -224,6 +226,7 @@ describe('a batch killed mid-way (issue 7)', () => {
       const resumed = await runExtract({ inputs: [dir], out, config, cwd: root, db })
       expect(resumed.failures).toBe(0)
       expect(resumed.database!.inserted + resumed.database!.unchanged + resumed.database!.replaced).toBe(200)
+      if (target === 'sqlite') expectFtsInStep(db)
     }, 120_000)
   }
 })

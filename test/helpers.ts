@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { afterAll } from 'vitest'
+import Database from 'better-sqlite3'
+import { afterAll, expect } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { extract, resolveConfig, type Document } from '../src/index.js'
 
@@ -100,4 +101,12 @@ export function throwawaySchemas(prefix: string): () => string {
     schemas.push(name)
     return `${POSTGRES}?schema=${name}`
   }
+}
+
+/** FTS5 compares its index with the content table (rank 1) and throws on any difference. */
+export function expectFtsInStep(file: string): void {
+  const db = new Database(file)
+  expect(() => db.prepare("INSERT INTO commitments_fts (commitments_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow()
+  expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all()).toEqual(['commitments_fts_delete', 'commitments_fts_insert'])
+  db.close()
 }

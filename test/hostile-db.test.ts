@@ -16,7 +16,7 @@ import { PostgresSink } from '../src/db/postgres.js'
 import { SqliteSink } from '../src/db/sqlite.js'
 import { resolveConfig, runExtract } from '../src/index.js'
 import { lockOutput } from '../src/sinks/lock.js'
-import { fixtureInputs, readJsonl, root, tmp, POSTGRES, throwawaySchemas } from './helpers.js'
+import { expectFtsInStep, fixtureInputs, readJsonl, root, tmp, POSTGRES, throwawaySchemas } from './helpers.js'
 
 const throwaway = throwawaySchemas('commitments_hostile')
 
@@ -146,5 +146,6 @@ describe('concurrent writers', () => {
     const sqlite = new Database(db, { readonly: true })
     expect((sqlite.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n).toBe(inputs.length)
     sqlite.close()
+    expectFtsInStep(db)
   })
 })

@@ -7,7 +7,7 @@
 import { lookup, type Lexicon, type VerbForm } from '../lexicon/verbs.js'
 import * as words from '../lexicon/function-words.js'
 import { tagTerms, type TaggedTerm } from '../nlp/compromise.js'
-import { firstSentence, tokenize, type Token } from '../text/tokens.js'
+import { firstSentence, type Token } from '../text/tokens.js'
 
 export class Sentence {
   readonly tokens: Token[]
@@ -21,7 +21,7 @@ export class Sentence {
     readonly text: string,
     readonly lexicon: Lexicon
   ) {
-    this.tokens = firstSentence(tokenize(text))
+    this.tokens = firstSentence(text)
     this.firstWord = this.tokens.findIndex((token) => token.word)
   }
 

@@ -55,6 +55,7 @@ import { Manifest, pipelineVersion, type ManifestEntry } from './manifest.js'
 import { WorkerPool } from './pool.js'
 import { Progress } from './progress.js'
 import { inShard, type Shard } from './shard.js'
+import { keepLast } from './keep-last.js'
 
 export interface RunOptions {
   /** Files, folders, globs, `-` for stdin. */
@@ -162,6 +163,12 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   // Ids written to documents.jsonl in this run, and those a later version in this run made stale there.
   const listed = new Map<string, string>()
   const stale = new Set<string>()
+  // The id of each line of documents.jsonl, in order: the stale lines are dropped at the end without reading the file's JSON.
+  const lineIds: string[] = []
+  const listLine = (id: string, json: string) => {
+    lineIds.push(id)
+    return lines.write(json)
+  }
   // Names and abbreviations of every Document listed, learned as it passes: the timelines then read documents.jsonl once.
   const timelineNames = new TimelineBuilder()
   // Acronyms typed by their long form, learned in input order: they type the same acronyms in later releases (issue 17).
@@ -245,7 +252,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   /** List a stored Document in documents.jsonl. */
   const listDocument = async (document: Document, json = JSON.stringify(document)) => {
     if (listed.has(document.id)) stale.add(document.id)
-    await lines.write(json)
+    await listLine(document.id, json)
     timelineNames.learn(document)
     archiveNames.learn(document)
     archiveNames.note(document)
@@ -270,7 +277,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       for (const sink of sinks) await (sink.replace ? sink.replace(document, json) : sink.write(document, json))
       await writeFileAtomic(file, JSON.stringify(document, null, 2) + '\n')
       stale.add(id)
-      await lines.write(json)
+      await listLine(id, json)
     }
   }
 
@@ -367,7 +374,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       const file = documentFile(out!, id)
       if (!fs.existsSync(file)) continue
       const document = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Document
-      await lines.write(JSON.stringify(document))
+      await listLine(id, JSON.stringify(document))
       timelineNames.learn(document)
       listed.set(id, id)
     }
@@ -375,7 +382,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     // The database commits what it holds before documents.jsonl is published: a reader never sees a line the database lacks.
     for (const sink of sinks) await sink.flush?.()
     await lines.close()
-    if (out && stale.size > 0) await keepLast(path.join(out, 'documents.jsonl'), stale)
+    if (out && stale.size > 0) await keepLast(path.join(out, 'documents.jsonl'), lineIds, stale)
     await errors?.close()
     if (out && folder) {
       await folder.compact()
@@ -401,19 +408,3 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
   return summary
 }
 
-/** Rewrite a JSON Lines file of Documents keeping, for the ids given, only their last line (their current version). */
-async function keepLast(file: string, ids: Set<string>): Promise<void> {
-  const text = await fs.promises.readFile(file, 'utf8')
-  const lines = text.split('\n').filter(Boolean)
-  const idOf = (line: string) => (JSON.parse(line) as Document).id
-  const last = new Map<string, number>()
-  lines.forEach((line, i) => {
-    const id = idOf(line)
-    if (ids.has(id)) last.set(id, i)
-  })
-  const kept = lines.filter((line, i) => {
-    const id = idOf(line)
-    return !ids.has(id) || last.get(id) === i
-  })
-  await writeFileAtomic(file, kept.join('\n') + '\n')
-}

@@ -99,7 +99,7 @@ export function readingView(blocks: Block[], document: Document): string {
       shown.add(c.id)
       return commitmentHtml(c, 'div')
     }
-    return `<p>${html(textOf(block.nodes))}</p>`
+    return `<p>${html(block.text)}</p>`
   })
   // Anything not placed (should not happen) is still listed.
   const rest = document.commitments.filter((c) => !shown.has(c.id))

@@ -11,7 +11,7 @@ const tempName = (target: string) => path.join(path.dirname(target), `.${path.ba
 /** Folders this process has made: a batch writes thousands of files into one, and asks once. */
 const made = new Set<string>()
 
-export async function writeFileAtomic(target: string, data: string): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(target)
   if (!made.has(dir)) {
     await fs.promises.mkdir(dir, { recursive: true })

@@ -42,6 +42,8 @@ export interface HeadingBlock {
 export interface ParagraphBlock {
   kind: 'paragraph'
   nodes: ElementContent[]
+  /** The nodes' visible text, normalised (`textOf`): made once, read by the boxes, items, actors and assemble stages. */
+  text: string
   position: Position
   /** Set when the paragraph is an ALL-CAPS run-in whose lead-in is also a heading. */
   runInLabel?: string

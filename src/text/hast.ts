@@ -5,7 +5,7 @@
 import type { Element, ElementContent, Nodes, Root } from 'hast'
 import { toText } from 'hast-util-to-text'
 import type { Position } from '../schema/document.js'
-import { normalizeText } from './normalize.js'
+import { isBlankText, normalizeText } from './normalize.js'
 
 export function isElement(node: Nodes | undefined, ...names: string[]): node is Element {
   return node !== undefined && node.type === 'element' && (names.length === 0 || names.includes(node.tagName))
@@ -39,7 +39,7 @@ export function isItalic(node: Nodes | undefined): boolean {
 /** Whitespace-only text, comments and `<br>`: nothing a reader sees as content. */
 export function isBlank(node: Nodes): boolean {
   if (node.type === 'comment') return true
-  if (node.type === 'text') return normalizeText(node.value) === ''
+  if (node.type === 'text') return isBlankText(node.value)
   return isElement(node, 'br')
 }
 

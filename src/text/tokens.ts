@@ -26,18 +26,20 @@ const TOKEN = new RegExp(String.raw`(?:\p{L}\.){2,}|${WORD}|[^\s\p{L}\p{N}]`, 'g
 /** Words and punctuation, for the action rules. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
-  for (const match of text.matchAll(TOKEN)) {
-    const value = match[0]
-    out.push({
-      text: value,
-      lower: value.toLowerCase().replace(/’/g, "'"),
-      start: match.index,
-      end: match.index + value.length,
-      word: /[\p{L}\p{N}]/u.test(value),
-      capitalised: /^\p{Lu}/u.test(value)
-    })
-  }
+  for (const match of text.matchAll(TOKEN)) out.push(toToken(match))
   return out
+}
+
+function toToken(match: RegExpExecArray | RegExpMatchArray): Token {
+  const value = match[0]
+  return {
+    text: value,
+    lower: value.toLowerCase().replace(/’/g, "'"),
+    start: match.index!,
+    end: match.index! + value.length,
+    word: /[\p{L}\p{N}]/u.test(value),
+    capitalised: /^\p{Lu}/u.test(value)
+  }
 }
 
 /** A word with the period after it, and a "-class" after that ("Virginia-class"). */
@@ -63,18 +65,29 @@ export function wordTokens(text: string): Array<Pick<Token, 'text' | 'start' | '
 const ABBREVIATIONS = new Set([...abbreviations.words, ...abbreviations.initialisms])
 
 /**
- * The tokens of the first sentence: up to a `.`, `!` or `?` followed by a
- * capitalised word or the end, not after an abbreviation ("Dr.") or an
- * initial ("Donald J. Trump").
+ * The tokens of the first sentence of a text: up to a `.`, `!` or `?`
+ * followed by a capitalised word or the end, not after an abbreviation
+ * ("Dr.") or an initial ("Donald J. Trump"). The text is tokenized no
+ * further than the token after that end: the action rules read only the
+ * first sentence, of every commitment and of every clause tried.
  */
-export function firstSentence(tokens: Token[]): Token[] {
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!
-    if (t.text !== '.' && t.text !== '!' && t.text !== '?') continue
-    const prev = tokens[i - 1]
-    if (t.text === '.' && prev && (ABBREVIATIONS.has(prev.lower) || /^\p{Lu}$/u.test(prev.text))) continue
-    const next = tokens[i + 1]
-    if (!next || next.capitalised || /^["“‘(]$/.test(next.text)) return tokens.slice(0, i + 1)
+export function firstSentence(text: string): Token[] {
+  const tokens: Token[] = []
+  // The sentence's end, when the token after it decides.
+  let end = -1
+  const pattern = new RegExp(TOKEN)
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const next = toToken(match)
+    if (end >= 0 && (next.capitalised || /^["“‘(]$/.test(next.text))) return tokens
+    tokens.push(next)
+    end = endsSentence(tokens, tokens.length - 1) ? tokens.length - 1 : -1
   }
   return tokens
+}
+
+function endsSentence(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!
+  if (t.text !== '.' && t.text !== '!' && t.text !== '?') return false
+  const prev = tokens[i - 1]
+  return !(t.text === '.' && prev && (ABBREVIATIONS.has(prev.lower) || /^\p{Lu}$/u.test(prev.text)))
 }

@@ -10,7 +10,6 @@ import type { Root } from 'hast'
 import type { VFile } from 'vfile'
 import { countryCode } from '../../entities/countries.js'
 import { splitSentences } from '../../sentences/split.js'
-import { textOf } from '../../text/hast.js'
 import { hasFatal } from '../guard.js'
 
 const FIRST_PLURAL = /^(?:we|our|us)\b/i
@@ -50,7 +49,7 @@ export default function actors() {
       let codes = countriesNamed(file.data.meta?.title ?? '')
       if (codes.length < 2) {
         const first = (file.data.blocks ?? []).find((block) => block.kind === 'paragraph')
-        const text = first && first.kind === 'paragraph' ? textOf(first.nodes) : ''
+        const text = first && first.kind === 'paragraph' ? first.text : ''
         const sentence = splitSentences(text)[0]
         codes = sentence ? countriesNamed(text.slice(sentence.start, sentence.end)) : []
       }

@@ -11,7 +11,6 @@ import { replaceUnsafe, unsafeWarning } from '../../text/unsafe.js'
 import type { Meta } from '../data.js'
 import { hasFatal } from '../guard.js'
 import { kindOf, kindOfOpening } from '../structure/kind.js'
-import { textOf } from '../../text/hast.js'
 
 /**
  * Longer entity mentions are not kept: no name runs to 300 characters, and
@@ -65,7 +64,7 @@ export function warningsOf(file: VFile): Warning[] {
 const OPENING_PARAGRAPHS = 3
 function opening(file: VFile): string {
   const paragraphs = (file.data.blocks ?? []).filter((block) => block.kind === 'paragraph').slice(0, OPENING_PARAGRAPHS)
-  return paragraphs.map((block) => textOf(block.nodes)).join(' ')
+  return paragraphs.map((block) => block.text).join(' ')
 }
 
 export default function assemble() {

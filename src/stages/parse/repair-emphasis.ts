@@ -26,8 +26,22 @@ interface State {
 
 export function repairEmphasis(markdown: string): string {
   if (!markdown.includes('*')) return markdown
-  const chars = markdown.split('')
-  const state: State = { open: [-1, -1, -1], unsafe: false }
+  // A line that resets the pairing starts a block; a pair never spans two, so each block is
+  // repaired alone, and only a block with a '*' to scan is taken apart into characters.
+  const out: string[] = []
+  let block: Array<[from: number, to: number]> = []
+  let blockStart = 0
+  const repairBlock = (end: number) => {
+    const text = markdown.slice(blockStart, end)
+    if (block.length === 0) {
+      out.push(text)
+      return
+    }
+    const chars = text.split('')
+    const state: State = { open: [-1, -1, -1], unsafe: false }
+    for (const [from, to] of block) scanLine(chars, from - blockStart, to - blockStart, state)
+    out.push(chars.join(''))
+  }
   let lineStart = 0
   // The next '*' at or after lineStart: lines before it need only the block-start check.
   let star = markdown.indexOf('*')
@@ -37,14 +51,16 @@ export function repairEmphasis(markdown: string): string {
     const line = markdown.slice(lineStart, i)
     const marker = LIST_START.exec(line)
     if (line.trim() === '' || marker || HEADING.test(line)) {
-      state.open = [-1, -1, -1]
-      state.unsafe = false
+      repairBlock(lineStart)
+      block = []
+      blockStart = lineStart
     }
     if (star >= 0 && star < lineStart) star = markdown.indexOf('*', lineStart)
-    if (star >= 0 && star < i) scanLine(chars, lineStart + (marker ? marker[0].length : 0), i, state)
+    if (star >= 0 && star < i) block.push([lineStart + (marker ? marker[0].length : 0), i])
     lineStart = i + 1
   }
-  return chars.join('')
+  repairBlock(markdown.length)
+  return out.join('')
 }
 
 function scanLine(chars: string[], from: number, to: number, state: State) {

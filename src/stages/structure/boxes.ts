@@ -22,7 +22,7 @@ export function isBoxTitle(text: string): boolean {
 }
 
 /** Mostly link text, or a few words (a date, "Press Statement") as box entries carry. */
-function linkish(nodes: readonly ElementContent[]): boolean {
+function linkish(nodes: readonly ElementContent[], text?: string): boolean {
   let chars = 0
   let linked = 0
   for (const node of nodes) {
@@ -30,20 +30,19 @@ function linkish(nodes: readonly ElementContent[]): boolean {
     chars += weight.chars
     linked += weight.linked
   }
-  return chars === 0 || linked / chars > 0.5 || wordCount(textOf(nodes)) <= 6
+  return chars === 0 || linked / chars > 0.5 || wordCount(text ?? textOf(nodes)) <= 6
 }
 
 function linkishBlock(block: Block): boolean {
-  if (block.kind === 'paragraph') return linkish(block.nodes)
+  if (block.kind === 'paragraph') return linkish(block.nodes, block.text)
   if (block.kind !== 'list') return false
   return block.node.children.every((li) => !isElement(li, 'li') || linkish(li.children))
 }
 
 /** "Tags: Japan, Trade" with the tags as links: a box in one line. */
-function boxLine(nodes: readonly ElementContent[]): boolean {
-  const text = textOf(nodes)
+function boxLine(nodes: readonly ElementContent[], text: string): boolean {
   const colon = text.indexOf(':')
-  return colon > 0 && isBoxTitle(text.slice(0, colon)) && linkish(nodes)
+  return colon > 0 && isBoxTitle(text.slice(0, colon)) && linkish(nodes, text)
 }
 
 /**
@@ -66,11 +65,11 @@ export function dropBoxes(blocks: readonly Block[]): Block[] {
     if (box?.linksOnly && !linkishBlock(block)) box = undefined
     if (box) continue
     if (block.kind === 'paragraph') {
-      if (isBoxTitle(textOf(block.nodes))) {
+      if (isBoxTitle(block.text)) {
         box = { level: 0, linksOnly: true }
         continue
       }
-      if (boxLine(block.nodes)) continue
+      if (boxLine(block.nodes, block.text)) continue
     }
     out.push(block)
   }

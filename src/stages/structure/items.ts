@@ -118,7 +118,7 @@ export default function items() {
       } else {
         // A labelled paragraph is a commitment; an ALL-CAPS run-in keeps
         // its heading text (without the colon) as its label.
-        const labelled = splitLabel(block.nodes, textOf(block.nodes))
+        const labelled = splitLabel(block.nodes, block.text)
         if (!labelled.label) {
           if (!block.quote) for (const sentence of sentences(block.nodes)) add(sentence)
           continue

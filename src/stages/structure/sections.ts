@@ -58,7 +58,7 @@ export default function sections() {
         }
         const runIn = capsRunIn(part)
         if (runIn) pushHeading(runIn, pseudoLevel(), position)
-        const block: ParagraphBlock = { kind: 'paragraph', nodes: part, position }
+        const block: ParagraphBlock = { kind: 'paragraph', nodes: part, text: textOf(part), position }
         if (runIn) block.runInLabel = runIn
         if (state.quote > 0) block.quote = true
         blocks.push(block)
