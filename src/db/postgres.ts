@@ -138,7 +138,16 @@ export class PostgresSink implements DocumentSink {
       // Two loaders finishing at once: one replaces the timelines after the other (a duplicate key otherwise).
       await this.client.query('SELECT pg_advisory_xact_lock($1)', [TIMELINES_LOCK])
       await this.client.query('DELETE FROM timelines')
-      await this.insert('timelines', timelineRows(timelines))
+      // In statements of a few thousand rows, made as they go: not all the archive's events at once.
+      let chunk: Row[] = []
+      for (const row of timelineRows(timelines)) {
+        chunk.push(row)
+        if (chunk.length === 5000) {
+          await this.insert('timelines', chunk)
+          chunk = []
+        }
+      }
+      await this.insert('timelines', chunk)
       await this.client.query('COMMIT')
     } catch (error) {
       await this.client.query('ROLLBACK')

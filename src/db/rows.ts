@@ -197,8 +197,9 @@ export function revisionRows(r: Revision): Row[] {
 }
 
 /** Timelines as `timelines` rows, one per event. */
-export function timelineRows(timelines: Timeline[]): Row[] {
-  return timelines.flatMap((t) =>
-    t.events.map((e, ordinal) => ({ key: t.key, ordinal, name: t.name, type: t.type, date: e.date, document_id: e.document, commitment_id: e.commitment, class: e.class, modality: e.modality, text: e.text }))
-  )
+/** One row per event, made as they are read: an archive's timelines hold hundreds of thousands. */
+export function* timelineRows(timelines: Timeline[]): Generator<Row> {
+  for (const t of timelines) {
+    for (const [ordinal, e] of t.events.entries()) yield { key: t.key, ordinal, name: t.name, type: t.type, date: e.date, document_id: e.document, commitment_id: e.commitment, class: e.class, modality: e.modality, text: e.text }
+  }
 }

@@ -63,8 +63,13 @@ export class AtomicLineWriter implements LineWriter {
   }
 
   async write(line: string): Promise<void> {
+    return this.writeBytes(line + '\n')
+  }
+
+  /** Lines already encoded, newlines included (a file's lines copied as they are). */
+  async writeBytes(lines: string | Uint8Array): Promise<void> {
     if (this.failure) throw this.failure
-    if (!this.stream.write(line + '\n')) {
+    if (!this.stream.write(lines)) {
       await drained(this.stream)
       if (this.failure) throw this.failure
     }

@@ -11,9 +11,9 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import readline from 'node:readline'
 import type { Document } from '../schema/document.js'
 import { writeFileAtomic } from '../sinks/atomic.js'
+import { byteLines } from '../sinks/byte-lines.js'
 import { isEmpty, revision, type Revision } from './revision.js'
 
 export interface VersionEntry {
@@ -30,11 +30,9 @@ export type Accepted = { kind: 'new'; version: number; revision?: Revision } | {
 /** The objects of a JSON Lines file, a torn or empty line skipped. */
 export async function* jsonLines<T>(file: string): AsyncGenerator<T> {
   if (!fs.existsSync(file)) return
-  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })
-  for await (const line of lines) {
-    if (!line.trim()) continue
+  for await (const line of byteLines(file)) {
     try {
-      yield JSON.parse(line) as T
+      yield JSON.parse(line.toString('utf8')) as T
     } catch {
       // A line torn by a killed run.
     }

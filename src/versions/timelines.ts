@@ -178,7 +178,7 @@ export class TimelineBuilder {
     }
   }
 
-  /** The timelines, the initiatives in the most releases first. */
+  /** The timelines, the initiatives in the most releases first (once: it hands over the events it collected). */
   build(): Timeline[] {
     const members = new Map<string, string[]>()
     for (const [name, key] of this.keys) {
@@ -197,6 +197,8 @@ export class TimelineBuilder {
         const d = this.documents[e.doc]!
         return { date: d.date, document: d.id, title: d.title, commitment: e.commitment, class: e.class, modality: e.modality, text: e.text }
       })
+      // Each key's collected events go as its timeline's are made: not two copies of an archive's events at once.
+      this.events.set(key, [])
       const names = members.get(key) ?? [key]
       const spelled = new Map<string, number>()
       const types = new Map<string, number>()
