@@ -9,7 +9,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runExtract, type Document } from '../src/index.js'
+import { extract, runExtract, type Document } from '../src/index.js'
 import { normaliseName } from '../src/versions/keys.js'
 import { TimelineBuilder, type Timeline } from '../src/versions/timelines.js'
 import { config, md, readJsonl, root, tmp } from './helpers.js'
@@ -81,4 +81,25 @@ describe('the U.S.-India iCET thread', () => {
     const trust = timelines.find((t) => t.key === 'trust')!
     expect(trust.events.every((e) => /\bTRUST\b/.test(e.text))).toBe(true)
   }, 120_000)
+
+  it('gives the same timelines when a large build waits on disk, and leaves no file behind', async () => {
+    const documents = await Promise.all(
+      fs
+        .readdirSync(thread)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+        .map(async (f) => (await extract(fs.readFileSync(path.join(thread, f), 'utf8'), { path: f, config })).document!)
+    )
+    const spill = tmp('spill-')
+    const spilled = new TimelineBuilder({ spill, spillAfter: 5 })
+    for (const d of documents) spilled.learn(d)
+    spilled.prepare()
+    for (const d of documents) spilled.collect(d)
+    // The events waited in a temporary SQLite file, which the build removes.
+    expect(fs.readdirSync(spill).filter((f) => f.startsWith('.timeline-events.'))).toHaveLength(1)
+    const timelines = spilled.build()
+    expect(fs.readdirSync(spill)).toEqual([])
+    expect(timelines.reduce((n, t) => n + t.events.length, 0)).toBeGreaterThan(5)
+    expect(timelines).toEqual(timelinesOf(documents))
+  })
 })

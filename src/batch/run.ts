@@ -45,9 +45,9 @@ import { openSinks } from '../sinks/open.js'
 import { prepareOut } from '../sinks/out-dir.js'
 import { StreamLineWriter } from '../sinks/stdout.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
-import { documentFile, FolderVersions, type Accepted } from '../versions/folder.js'
+import { documentFile, FolderVersions, jsonLines, type Accepted } from '../versions/folder.js'
 import { writeTimelines } from '../versions/timelines-file.js'
-import { TimelineBuilder } from '../versions/timelines.js'
+import { TimelineBuilder, type Timeline } from '../versions/timelines.js'
 import { resolveInputs } from './inputs.js'
 import type { InputResult } from './job.js'
 import { toVFile, type MessageData } from './messages.js'
@@ -170,7 +170,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     return lines.write(json)
   }
   // Names and abbreviations of every Document listed, learned as it passes: the timelines then read documents.jsonl once.
-  const timelineNames = new TimelineBuilder()
+  const timelineNames = new TimelineBuilder({ spill: out })
   // Acronyms typed by their long form, learned in input order: they type the same acronyms in later releases (issue 17).
   const archiveNames = new ArchiveNames()
   let sinks: DocumentSink[] = []
@@ -386,9 +386,9 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     await errors?.close()
     if (out && folder) {
       await folder.compact()
-      const timelines = await writeTimelines(out, timelineNames)
-      summary.timelines = timelines.length
-      for (const sink of sinks) await sink.timelines?.(timelines)
+      summary.timelines = await writeTimelines(out, timelineNames)
+      // Read back one at a time: an archive's timelines are not held whole.
+      for (const sink of sinks) await sink.timelines?.(jsonLines<Timeline>(path.join(out, 'timelines.jsonl')))
     }
     for (const sink of sinks) await sink.close()
     await manifest?.compact()

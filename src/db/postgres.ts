@@ -132,7 +132,7 @@ export class PostgresSink implements DocumentSink {
     }
   }
 
-  async timelines(timelines: Timeline[]): Promise<void> {
+  async timelines(timelines: AsyncIterable<Timeline> | Iterable<Timeline>): Promise<void> {
     await this.client.query('BEGIN')
     try {
       // Two loaders finishing at once: one replaces the timelines after the other (a duplicate key otherwise).
@@ -140,9 +140,9 @@ export class PostgresSink implements DocumentSink {
       await this.client.query('DELETE FROM timelines')
       // In statements of a few thousand rows, made as they go: not all the archive's events at once.
       let chunk: Row[] = []
-      for (const row of timelineRows(timelines)) {
-        chunk.push(row)
-        if (chunk.length === 5000) {
+      for await (const timeline of timelines) {
+        for (const row of timelineRows([timeline])) chunk.push(row)
+        if (chunk.length >= 5000) {
           await this.insert('timelines', chunk)
           chunk = []
         }

@@ -198,7 +198,7 @@ export function revisionRows(r: Revision): Row[] {
 
 /** Timelines as `timelines` rows, one per event. */
 /** One row per event, made as they are read: an archive's timelines hold hundreds of thousands. */
-export function* timelineRows(timelines: Timeline[]): Generator<Row> {
+export function* timelineRows(timelines: Iterable<Timeline>): Generator<Row> {
   for (const t of timelines) {
     for (const [ordinal, e] of t.events.entries()) yield { key: t.key, ordinal, name: t.name, type: t.type, date: e.date, document_id: e.document, commitment_id: e.commitment, class: e.class, modality: e.modality, text: e.text }
   }

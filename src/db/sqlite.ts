@@ -125,12 +125,17 @@ export class SqliteSink implements DocumentSink {
     return store
   }
 
-  async timelines(timelines: Timeline[]): Promise<void> {
+  async timelines(timelines: AsyncIterable<Timeline> | Iterable<Timeline>): Promise<void> {
     this.commit()
-    this.db.transaction(() => {
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
       this.db.exec('DELETE FROM timelines')
-      for (const row of timelineRows(timelines)) this.insert('timelines', row)
-    })()
+      for await (const timeline of timelines) for (const row of timelineRows([timeline])) this.insert('timelines', row)
+      this.db.exec('COMMIT')
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK')
+      throw error
+    }
   }
 
   private open = 0

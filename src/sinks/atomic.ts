@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 let counter = 0
-const tempName = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${counter++}.tmp`)
+export const tempName = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${counter++}.tmp`)
 
 /** Folders this process has made: a batch writes thousands of files into one, and asks once. */
 const made = new Set<string>()

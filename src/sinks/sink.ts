@@ -25,8 +25,8 @@ export interface DocumentSink {
   replace?(document: Document, json?: string): Promise<void>
   /** Commit what is written so far (before documents.jsonl is published). */
   flush?(): Promise<void>
-  /** Replace the initiative timelines (databases only). */
-  timelines?(timelines: Timeline[]): Promise<void>
+  /** Replace the initiative timelines (databases only), read one at a time. */
+  timelines?(timelines: AsyncIterable<Timeline> | Iterable<Timeline>): Promise<void>
   /** Finish: commit, flush, rename into place. */
   close(): Promise<void>
   /** Give up after an error: nothing half-written is left behind. */

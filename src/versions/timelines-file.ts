@@ -17,12 +17,30 @@ export async function buildTimelines(documentsJsonl: string, learned?: TimelineB
   return builder.build()
 }
 
-export async function writeTimelines(out: string, learned?: TimelineBuilder): Promise<Timeline[]> {
-  const timelines = await buildTimelines(path.join(out, 'documents.jsonl'), learned)
+/**
+ * `DIR/timelines.jsonl`, written as the timelines are made, one at a time
+ * (`learned`'s events may wait on disk: TimelineBuilder's `spill`); returns
+ * how many. Read it back with `readTimelines` or, one at a time, `jsonLines`.
+ */
+export async function writeTimelines(out: string, learned?: TimelineBuilder): Promise<number> {
+  const documents = path.join(out, 'documents.jsonl')
+  const builder = learned ?? new TimelineBuilder({ spill: out })
+  if (!learned) for await (const document of jsonLines<Document>(documents)) builder.learn(document)
+  builder.prepare()
+  for await (const document of jsonLines<Document>(documents)) builder.collect(document)
   const writer = new AtomicLineWriter(path.join(out, 'timelines.jsonl'))
-  for (const timeline of timelines) await writer.write(JSON.stringify(timeline))
-  await writer.close()
-  return timelines
+  let count = 0
+  try {
+    for (const timeline of builder.timelines()) {
+      await writer.write(JSON.stringify(timeline))
+      count++
+    }
+    await writer.close()
+  } catch (error) {
+    await writer.abort()
+    throw error
+  }
+  return count
 }
 
 export async function readTimelines(out: string): Promise<Timeline[]> {

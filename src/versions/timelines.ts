@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto'
 import type { Document } from '../schema/document.js'
 import { NameGroups, normaliseName } from './keys.js'
+import { TimelineEvents, type CollectedEvent } from './timeline-events.js'
 
 /** Entity types whose mentions make timelines. */
 export const TIMELINE_TYPES = new Set(['initiative', 'organization'])
@@ -75,7 +76,14 @@ export class TimelineBuilder {
   private readonly multi: Trie = { next: new Map() }
   private readonly single = new Map<string, string>()
   private readonly documents: DocumentMeta[] = []
-  private readonly events = new Map<string, Array<{ doc: number; commitment: string | null; class: string | null; modality: string | null; text: string; order: number }>>()
+  private readonly events: TimelineEvents
+  /** Per key, counted as events come (Documents come in order): its events and releases, which order the timelines. */
+  private readonly counts = new Map<string, { events: number; releases: number; last: string }>()
+
+  /** `spill`: a folder where the events of a large archive wait on disk, past `spillAfter` events (timeline-events.ts). */
+  constructor(options: { spill?: string; spillAfter?: number } = {}) {
+    this.events = new TimelineEvents(options.spill, options.spillAfter)
+  }
 
   private spelled(name: string, written: string): string {
     if (!name) return name
@@ -149,10 +157,16 @@ export class TimelineBuilder {
     return found
   }
 
-  private event(key: string, value: { doc: number; commitment: string | null; class: string | null; modality: string | null; text: string; order: number }): void {
-    const list = this.events.get(key) ?? []
-    list.push(value)
-    this.events.set(key, list)
+  private event(key: string, value: CollectedEvent): void {
+    this.events.add(key, value)
+    const id = this.documents[value.doc]!.id
+    const count = this.counts.get(key)
+    if (!count) this.counts.set(key, { events: 1, releases: 1, last: id })
+    else {
+      count.events++
+      if (count.last !== id) count.releases++
+      count.last = id
+    }
   }
 
   private readonly normalised = new Map<string, string>()
@@ -180,50 +194,57 @@ export class TimelineBuilder {
 
   /** The timelines, the initiatives in the most releases first (once: it hands over the events it collected). */
   build(): Timeline[] {
+    return [...this.timelines()]
+  }
+
+  /** The timelines one at a time, in the order of `build`: an archive's are written as they are made. */
+  *timelines(): Generator<Timeline> {
     const members = new Map<string, string[]>()
     for (const [name, key] of this.keys) {
       const list = members.get(key)
       if (list) list.push(name)
       else members.set(key, [name])
     }
-    const timelines: Timeline[] = []
-    for (const [key, raw] of this.events) {
-      const sorted = raw.sort((a, b) => {
-        const da = this.documents[a.doc]!.date ?? '9999'
-        const db = this.documents[b.doc]!.date ?? '9999'
-        return da < db ? -1 : da > db ? 1 : a.doc - b.doc || a.order - b.order
-      })
-      const events: TimelineEvent[] = sorted.map((e) => {
-        const d = this.documents[e.doc]!
-        return { date: d.date, document: d.id, title: d.title, commitment: e.commitment, class: e.class, modality: e.modality, text: e.text }
-      })
-      // Each key's collected events go as its timeline's are made: not two copies of an archive's events at once.
-      this.events.set(key, [])
-      const names = members.get(key) ?? [key]
-      const spelled = new Map<string, number>()
-      const types = new Map<string, number>()
-      for (const name of names) {
-        for (const [written, n] of this.spellings.get(name) ?? []) bump(spelled, written, n)
-        for (const [type, n] of this.types.get(name) ?? []) bump(types, type, n)
-      }
-      const byCount = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k)
-      const spellings = byCount(spelled)
-      const dates = events.map((e) => e.date).filter((d): d is string => d !== null)
-      const latest = [...events].reverse().find((e) => e.class !== null)
-      timelines.push({
-        key,
-        slug: slugOf(key),
-        name: spellings.find((s) => s.includes(' ')) ?? spellings[0] ?? key,
-        type: byCount(types)[0] ?? 'initiative',
-        aliases: spellings.slice(0, 20),
-        names: [...names].sort(),
-        releases: new Set(events.map((e) => e.document)).size,
-        first: dates[0] ?? null,
-        last: dates[dates.length - 1] ?? null,
-        latestClass: latest?.class ?? null,
-        events
-      })
+    const order = [...this.counts].sort(([ka, a], [kb, b]) => b.releases - a.releases || b.events - a.events || (ka < kb ? -1 : 1))
+    try {
+      for (const [key] of order) yield this.timeline(key, members.get(key) ?? [key])
+    } finally {
+      this.events.close()
     }
-    return timelines.sort((a, b) => b.releases - a.releases || b.events.length - a.events.length || (a.key < b.key ? -1 : 1))
+  }
+
+  private timeline(key: string, names: string[]): Timeline {
+    const sorted = this.events.take(key).sort((a, b) => {
+      const da = this.documents[a.doc]!.date ?? '9999'
+      const db = this.documents[b.doc]!.date ?? '9999'
+      return da < db ? -1 : da > db ? 1 : a.doc - b.doc || a.order - b.order
+    })
+    const events: TimelineEvent[] = sorted.map((e) => {
+      const d = this.documents[e.doc]!
+      return { date: d.date, document: d.id, title: d.title, commitment: e.commitment, class: e.class, modality: e.modality, text: e.text }
+    })
+    const spelled = new Map<string, number>()
+    const types = new Map<string, number>()
+    for (const name of names) {
+      for (const [written, n] of this.spellings.get(name) ?? []) bump(spelled, written, n)
+      for (const [type, n] of this.types.get(name) ?? []) bump(types, type, n)
+    }
+    const byCount = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k)
+    const spellings = byCount(spelled)
+    const dates = events.map((e) => e.date).filter((d): d is string => d !== null)
+    const latest = [...events].reverse().find((e) => e.class !== null)
+    return {
+      key,
+      slug: slugOf(key),
+      name: spellings.find((s) => s.includes(' ')) ?? spellings[0] ?? key,
+      type: byCount(types)[0] ?? 'initiative',
+      aliases: spellings.slice(0, 20),
+      names: [...names].sort(),
+      releases: new Set(events.map((e) => e.document)).size,
+      first: dates[0] ?? null,
+      last: dates[dates.length - 1] ?? null,
+      latestClass: latest?.class ?? null,
+      events
+    }
   }
 }
