@@ -59,11 +59,7 @@ interface Trie {
   key?: string
 }
 
-interface DocumentMeta {
-  id: string
-  title: string | null
-  date: string | null
-}
+type DocumentMeta = Pick<Document, 'id' | 'title' | 'date'>
 
 export class TimelineBuilder {
   private readonly groups = new NameGroups()
