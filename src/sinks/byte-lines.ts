@@ -10,15 +10,18 @@ const NEWLINE = 10
 
 /** Each line of `file` with its newline (one added to a last line without); blank lines, as for a reader of JSON Lines, are no lines. */
 export async function* byteLines(file: string): AsyncGenerator<Buffer> {
-  let carry: Buffer | undefined
+  // The pieces of a line longer than a chunk, joined once its end comes (a timeline's line can be megabytes).
+  let parts: Buffer[] = []
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const data = carry ? Buffer.concat([carry, chunk]) : chunk
     let from = 0
-    for (let end = data.indexOf(NEWLINE, from); end !== -1; end = data.indexOf(NEWLINE, from)) {
-      if (end > from) yield data.subarray(from, end + 1)
+    for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, from)) {
+      const piece = chunk.subarray(from, end + 1)
+      const line = parts.length > 0 ? Buffer.concat([...parts, piece]) : piece
+      parts = []
+      if (line.length > 1) yield line
       from = end + 1
     }
-    carry = from < data.length ? data.subarray(from) : undefined
+    if (from < chunk.length) parts.push(chunk.subarray(from))
   }
-  if (carry) yield Buffer.concat([carry, Buffer.from('\n')])
+  if (parts.length > 0) yield Buffer.concat([...parts, Buffer.from('\n')])
 }
