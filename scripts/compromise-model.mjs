@@ -28,8 +28,14 @@ function compromiseModel() {
   return { json: JSON.stringify(model), regexps }
 }
 
-/** The module that stands in for src/nlp/compromise-two.ts in the bundle. */
+/** The module that stands in for src/nlp/compromise-two.ts in the bundle (made once: the CLI and the worker share it). */
+let made
 function fastTwo() {
+  made ??= moduleText()
+  return made
+}
+
+function moduleText() {
   const { json, regexps } = compromiseModel()
   const plugin = (file) => `require(${JSON.stringify(path.join(compromiseDir, 'src', file))}).default`
   return `

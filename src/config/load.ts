@@ -43,10 +43,6 @@ export function resolveConfig(input: PipelineConfigInput = {}, root = process.cw
 }
 
 /**
- * Find and load the config: an explicit path, else the first of
- * `CONFIG_NAMES` in `cwd`, else the defaults.
- */
-/**
  * import(), or the one bin/commitments.js lends: the one-file CLI runs as a
  * vm script, where Node 20 serves no import() of its own.
  */
@@ -55,6 +51,10 @@ const importModule = (url: string): Promise<unknown> => {
   return lent ? lent(url) : import(url)
 }
 
+/**
+ * Find and load the config: an explicit path, else the first of
+ * `CONFIG_NAMES` in `cwd`, else the defaults.
+ */
 export async function loadConfig(explicit?: string, cwd = process.cwd()): Promise<ResolvedConfig> {
   const file = explicit
     ? path.resolve(cwd, explicit)

@@ -9,25 +9,25 @@ import { AtomicLineWriter } from '../sinks/atomic.js'
 import { jsonLines } from './folder.js'
 import { TimelineBuilder, type Timeline } from './timelines.js'
 
-export async function buildTimelines(documentsJsonl: string, learned?: TimelineBuilder): Promise<Timeline[]> {
-  const builder = learned ?? new TimelineBuilder()
+/** A builder that has read the folder's Documents twice (once, when `learned` already saw them as the run wrote them). */
+async function collected(documentsJsonl: string, builder: TimelineBuilder, learned: boolean): Promise<TimelineBuilder> {
   if (!learned) for await (const document of jsonLines<Document>(documentsJsonl)) builder.learn(document)
   builder.prepare()
   for await (const document of jsonLines<Document>(documentsJsonl)) builder.collect(document)
-  return builder.build()
+  return builder
+}
+
+export async function buildTimelines(documentsJsonl: string, learned?: TimelineBuilder): Promise<Timeline[]> {
+  return (await collected(documentsJsonl, learned ?? new TimelineBuilder(), learned !== undefined)).build()
 }
 
 /**
  * `DIR/timelines.jsonl`, written as the timelines are made, one at a time
- * (`learned`'s events may wait on disk: TimelineBuilder's `spill`); returns
- * how many. Read it back with `readTimelines` or, one at a time, `jsonLines`.
+ * (their events may wait on disk: TimelineBuilder's `spill`); returns how
+ * many. Read it back with `readTimelines` or, one at a time, `jsonLines`.
  */
 export async function writeTimelines(out: string, learned?: TimelineBuilder): Promise<number> {
-  const documents = path.join(out, 'documents.jsonl')
-  const builder = learned ?? new TimelineBuilder({ spill: out })
-  if (!learned) for await (const document of jsonLines<Document>(documents)) builder.learn(document)
-  builder.prepare()
-  for await (const document of jsonLines<Document>(documents)) builder.collect(document)
+  const builder = await collected(path.join(out, 'documents.jsonl'), learned ?? new TimelineBuilder({ spill: out }), learned !== undefined)
   const writer = new AtomicLineWriter(path.join(out, 'timelines.jsonl'))
   let count = 0
   try {
