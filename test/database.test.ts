@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest'
 import { PostgresSink } from '../src/db/postgres.js'
 import { SqliteSink } from '../src/db/sqlite.js'
 import { runExtract, type Document } from '../src/index.js'
+import type { Timeline } from '../src/versions/timelines.js'
 import { buildArchive } from '../bench/archive.js'
 import { config, expectFtsInStep, fixtureInputs, manifestReaches, readJsonl, root, tmp, throwawaySchemas } from './helpers.js'
 
@@ -54,6 +55,16 @@ async function postgresCounts(url: string): Promise<Record<string, number>> {
   return counts
 }
 
+/** The `timelines` rows a folder's timelines.jsonl makes, as they were made from whole timelines: one per event, in order. */
+function expectedTimelineRows(out: string): Record<string, unknown>[] {
+  const timelines: Timeline[] = readJsonl(path.join(out, 'timelines.jsonl'))
+  const rows = timelines.flatMap((t) =>
+    t.events.map((e, ordinal) => ({ key: t.key, ordinal, name: t.name, type: t.type, date: e.date, document_id: e.document, commitment_id: e.commitment, class: e.class, modality: e.modality, text: e.text }))
+  )
+  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.ordinal - b.ordinal))
+}
+const TIMELINE_ROWS = 'SELECT key, ordinal, name, type, date, document_id, commitment_id, class, modality, text FROM timelines ORDER BY key COLLATE "C", ordinal'
+
 /** The README's example queries for one dialect (code fences marked `sql sqlite` / `sql postgres`). */
 function readmeQueries(dialect: 'sqlite' | 'postgres'): string[] {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8')
@@ -86,6 +97,12 @@ describe('SQLite (the default)', () => {
     expect(counts.documents).toBe(docs.length)
     expect(counts.commitments).toBe(docs.reduce((n, d) => n + d.commitments.length, 0))
     expect(counts.dates).toBe(docs.reduce((n, d) => n + d.commitments.reduce((m, c) => m + c.dates.length, 0), 0))
+    // The timelines, read back from timelines.jsonl an event at a time, make the rows whole timelines made.
+    const expected = expectedTimelineRows(out)
+    expect(expected.length).toBeGreaterThan(100)
+    const db = new Database(path.join(out, 'commitments.db'), { readonly: true })
+    expect(db.prepare(TIMELINE_ROWS.replace('"C"', 'BINARY')).all()).toEqual(expected)
+    db.close()
   }, 60_000)
 
   it('loads idempotently, and replaces a changed release whole', async () => {
@@ -154,6 +171,10 @@ describe('PostgreSQL (127.0.0.1:5432, database test)', () => {
     const counts = await postgresCounts(url)
     expect(counts.documents).toBe(docs.length)
     expect(counts.commitments).toBe(summary.commitments)
+    const timelines = await PostgresSink.open(url)
+    const rows = (await timelines.client.query(TIMELINE_ROWS.replace('ordinal, name', 'ordinal::int AS ordinal, name').replace(' date,', ' date::text AS date,'))).rows
+    await timelines.close()
+    expect(rows).toEqual(expectedTimelineRows(out))
   }, 60_000)
 
   it('loads idempotently, and replaces a changed release whole', async () => {

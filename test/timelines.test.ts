@@ -10,7 +10,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { extract, runExtract, type Document } from '../src/index.js'
+import { AtomicLineWriter } from '../src/sinks/atomic.js'
 import { normaliseName } from '../src/versions/keys.js'
+import { entriesOf, timelineEntries } from '../src/versions/timeline-reader.js'
+import { writeTimeline } from '../src/versions/timelines-file.js'
 import { TimelineBuilder, type Timeline } from '../src/versions/timelines.js'
 import { config, md, readJsonl, root, tmp } from './helpers.js'
 
@@ -101,5 +104,79 @@ describe('the U.S.-India iCET thread', () => {
     expect(fs.readdirSync(spill)).toEqual([])
     expect(timelines.reduce((n, t) => n + t.events.length, 0)).toBeGreaterThan(5)
     expect(timelines).toEqual(timelinesOf(documents))
+  })
+})
+
+/**
+ * Documents made by hand (only what a timeline build reads), with text JSON
+ * must escape or that looks like JSON, undated releases, dates out of
+ * Document order, and one key in enough events to take several writes.
+ */
+function awkward(): Document[] {
+  const names = ['The "events":[ Initiative', 'Back\\slash {Partnership} [One] }]', 'Ünïcödé 🚀 Alliance “quoted”', 'events', 'Line\nBreak\tTab Compact']
+  const classes = ['launching', 'advancing', 'welcoming'] as const
+  return Array.from({ length: 40 }, (_, d) => {
+    const id = `doc-${d}-"q"\\`
+    // Undated releases come last, and the last one dated is the earliest: the last events are not the last collected.
+    const date = d === 38 ? '2019-01-01' : d % 7 === 3 || d === 39 ? null : `202${d % 5}-0${1 + (d % 9)}-1${d % 10}`
+    const commitments = Array.from({ length: 9 }, (_, c) => {
+      const name = names[(d + c) % names.length]!
+      return {
+        id: `${id}#${c}`,
+        index: c,
+        label: c % 4 === 0 ? `[${c}]` : undefined,
+        text: `We will "advance ${name} {${d}} [${c}] \\ ${'é'.repeat(c)} ,"events":[{}]`,
+        entities: [{ text: name, type: c % 3 === 0 ? 'organization' : 'initiative' }, { text: names[0]!, type: 'initiative' }],
+        action: { class: classes[(c + d) % 3]!, modality: 'planned' }
+      }
+    })
+    // The last release, undated, names a key in its title only: that key's latest class is an earlier release's.
+    return { id, title: d === 39 ? 'Back\\slash {Partnership} [One] }] — a title' : `Title ${d} "events":[`, date, abbreviations: [], commitments: d === 39 ? [] : commitments } as unknown as Document
+  })
+}
+
+function built(documents: Document[], options: { spill?: string; spillAfter?: number } = {}): TimelineBuilder {
+  const builder = new TimelineBuilder(options)
+  for (const d of documents) builder.learn(d)
+  builder.prepare()
+  for (const d of documents) builder.collect(d)
+  return builder
+}
+
+describe('timelines.jsonl as a stream', () => {
+  it('writes a spilled build\'s timelines in pieces, byte for byte JSON.stringify of the whole timelines', async () => {
+    const documents = awkward()
+    const expected = built(documents).build()
+    expect(expected.some((t) => t.events.length > 300)).toBe(true)
+    expect(expected.some((t) => t.name === 'events')).toBe(true)
+    expect(expected.some((t) => t.name.includes('"events":[') && t.latestClass !== null)).toBe(true)
+    const titled = expected.find((t) => t.events.at(-1)!.commitment === null)!
+    expect([titled.events.at(-1)!.date, titled.events.at(-1)!.class, titled.latestClass]).toEqual([null, null, expect.any(String)])
+    const dir = tmp('stream-')
+    const spilled = built(documents, { spill: dir, spillAfter: 5 })
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.timeline-events.'))).toHaveLength(1)
+    const file = path.join(dir, 'timelines.jsonl')
+    const writer = new AtomicLineWriter(file)
+    for (const parts of spilled.parts()) await writeTimeline(writer, parts)
+    await writer.close()
+    expect(fs.readdirSync(dir)).toEqual(['timelines.jsonl'])
+    expect(fs.readFileSync(file, 'utf8')).toBe(expected.map((t) => `${JSON.stringify(t)}\n`).join(''))
+    // And whole, as the report builds them.
+    expect(built(documents, { spill: dir, spillAfter: 5 }).build()).toEqual(expected)
+  })
+
+  it('reads each line as its head and events, however the file is cut into chunks', async () => {
+    const timelines = built(awkward()).build()
+    const file = path.join(tmp('stream-'), 'timelines.jsonl')
+    fs.writeFileSync(file, timelines.map((t) => JSON.stringify(t)).join('\n'))
+    const expected = [...entriesOf(JSON.parse(`[${fs.readFileSync(file, 'utf8').split('\n').join(',')}]`) as Timeline[])]
+    expect(expected.length).toBeGreaterThan(300)
+    for (const chunk of [3, 100, 4096, 1 << 20]) {
+      const read = []
+      for await (const entry of timelineEntries(file, chunk)) read.push(entry)
+      expect(read).toEqual(expected)
+    }
+    // Every event of a line has its head; the longest line is longer than the chunks but the last.
+    expect(Math.max(...timelines.map((t) => JSON.stringify(t).length))).toBeGreaterThan(4096)
   })
 })

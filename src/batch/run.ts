@@ -45,9 +45,10 @@ import { openSinks } from '../sinks/open.js'
 import { prepareOut } from '../sinks/out-dir.js'
 import { StreamLineWriter } from '../sinks/stdout.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
-import { documentFile, FolderVersions, jsonLines, type Accepted } from '../versions/folder.js'
+import { documentFile, FolderVersions, type Accepted } from '../versions/folder.js'
+import { timelineEntries } from '../versions/timeline-reader.js'
 import { writeTimelines } from '../versions/timelines-file.js'
-import { TimelineBuilder, type Timeline } from '../versions/timelines.js'
+import { TimelineBuilder } from '../versions/timelines.js'
 import { resolveInputs } from './inputs.js'
 import type { InputResult } from './job.js'
 import { toVFile, type MessageData } from './messages.js'
@@ -387,8 +388,8 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     if (out && folder) {
       await folder.compact()
       summary.timelines = await writeTimelines(out, timelineNames)
-      // Read back one at a time: an archive's timelines are not held whole.
-      for (const sink of sinks) await sink.timelines?.(jsonLines<Timeline>(path.join(out, 'timelines.jsonl')))
+      // Read back one event at a time: an archive's timelines, and its largest timeline, are not held whole.
+      for (const sink of sinks) await sink.timelines?.(timelineEntries(path.join(out, 'timelines.jsonl')))
     }
     for (const sink of sinks) await sink.close()
     await manifest?.compact()

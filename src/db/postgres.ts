@@ -13,8 +13,8 @@ import type { Document } from '../schema/document.js'
 import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
 import { migrate } from './migrate.js'
 import { revision } from '../versions/revision.js'
-import type { Timeline } from '../versions/timelines.js'
-import { fromRows, revisionRows, TABLES, timelineRows, toRows, type DocumentRows, type Row } from './rows.js'
+import type { TimelineEntry } from '../versions/timeline-types.js'
+import { fromRows, revisionRows, TABLES, timelineRow, toRows, type DocumentRows, type Row } from './rows.js'
 import { versionStep } from './versions.js'
 
 /** Postgres allows 65,535 parameters per statement; rows go in chunks well below. */
@@ -132,7 +132,7 @@ export class PostgresSink implements DocumentSink {
     }
   }
 
-  async timelines(timelines: AsyncIterable<Timeline> | Iterable<Timeline>): Promise<void> {
+  async timelines(entries: AsyncIterable<TimelineEntry> | Iterable<TimelineEntry>): Promise<void> {
     await this.client.query('BEGIN')
     try {
       // Two loaders finishing at once: one replaces the timelines after the other (a duplicate key otherwise).
@@ -140,8 +140,8 @@ export class PostgresSink implements DocumentSink {
       await this.client.query('DELETE FROM timelines')
       // In statements of a few thousand rows, made as they go: not all the archive's events at once.
       let chunk: Row[] = []
-      for await (const timeline of timelines) {
-        for (const row of timelineRows([timeline])) chunk.push(row)
+      for await (const entry of entries) {
+        chunk.push(timelineRow(entry))
         if (chunk.length >= 5000) {
           await this.insert('timelines', chunk)
           chunk = []

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import type { Commitment, Document, Position } from '../schema/document.js'
 import type { CommitmentRef, Revision } from '../versions/revision.js'
-import type { Timeline } from '../versions/timelines.js'
+import type { TimelineEntry } from '../versions/timeline-types.js'
 
 export type Row = Record<string, string | number | null>
 
@@ -196,10 +196,16 @@ export function revisionRows(r: Revision): Row[] {
   return rows
 }
 
-/** Timelines as `timelines` rows, one per event. */
-/** One row per event, made as they are read: an archive's timelines hold hundreds of thousands. */
-export function* timelineRows(timelines: Iterable<Timeline>): Generator<Row> {
-  for (const t of timelines) {
-    for (const [ordinal, e] of t.events.entries()) yield { key: t.key, ordinal, name: t.name, type: t.type, date: e.date, document_id: e.document, commitment_id: e.commitment, class: e.class, modality: e.modality, text: e.text }
-  }
-}
+/** A timeline's event as its `timelines` row (made as the events are read: an archive's timelines hold hundreds of thousands). */
+export const timelineRow = ({ timeline: t, ordinal, event: e }: TimelineEntry): Row => ({
+  key: t.key,
+  ordinal,
+  name: t.name,
+  type: t.type,
+  date: e.date,
+  document_id: e.document,
+  commitment_id: e.commitment,
+  class: e.class,
+  modality: e.modality,
+  text: e.text
+})

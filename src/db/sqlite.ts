@@ -19,8 +19,8 @@ import type { DocumentSink, WriteOutcome } from '../sinks/sink.js'
 import { FtsGroup } from './fts-group.js'
 import { migrate } from './migrate.js'
 import { revision } from '../versions/revision.js'
-import type { Timeline } from '../versions/timelines.js'
-import { fromRows, revisionRows, TABLES, timelineRows, toRows, type DocumentRows, type Row } from './rows.js'
+import type { TimelineEntry } from '../versions/timeline-types.js'
+import { fromRows, revisionRows, TABLES, timelineRow, toRows, type DocumentRows, type Row } from './rows.js'
 import { versionStep } from './versions.js'
 
 /** Documents per committed transaction. */
@@ -125,12 +125,12 @@ export class SqliteSink implements DocumentSink {
     return store
   }
 
-  async timelines(timelines: AsyncIterable<Timeline> | Iterable<Timeline>): Promise<void> {
+  async timelines(entries: AsyncIterable<TimelineEntry> | Iterable<TimelineEntry>): Promise<void> {
     this.commit()
     this.db.exec('BEGIN IMMEDIATE')
     try {
       this.db.exec('DELETE FROM timelines')
-      for await (const timeline of timelines) for (const row of timelineRows([timeline])) this.insert('timelines', row)
+      for await (const entry of entries) this.insert('timelines', timelineRow(entry))
       this.db.exec('COMMIT')
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK')

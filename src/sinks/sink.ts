@@ -3,7 +3,7 @@
  * batch hands every Document (new or reused) to every sink, in input order.
  */
 import type { Document } from '../schema/document.js'
-import type { Timeline } from '../versions/timelines.js'
+import type { TimelineEntry } from '../versions/timeline-types.js'
 
 /**
  * What a database did with a Document: a new release, the same content
@@ -25,8 +25,8 @@ export interface DocumentSink {
   replace?(document: Document, json?: string): Promise<void>
   /** Commit what is written so far (before documents.jsonl is published). */
   flush?(): Promise<void>
-  /** Replace the initiative timelines (databases only), read one at a time. */
-  timelines?(timelines: AsyncIterable<Timeline> | Iterable<Timeline>): Promise<void>
+  /** Replace the initiative timelines (databases only), read one event at a time (`timeline-reader.ts`). */
+  timelines?(entries: AsyncIterable<TimelineEntry> | Iterable<TimelineEntry>): Promise<void>
   /** Finish: commit, flush, rename into place. */
   close(): Promise<void>
   /** Give up after an error: nothing half-written is left behind. */

@@ -1,10 +1,12 @@
 /**
  * The events a timeline build collects (pass 2, timelines.ts): in memory
  * while they are few, and past `SPILL_AFTER` in a temporary SQLite file in
- * the output folder, so that an archive's build holds one key's events at a
- * time, not all of them (400,000 events and 310 MB of timelines.jsonl for
- * 5,000 releases). The file is removed when the build is done, and by the
- * next run's clean-up when a run is killed (`.NAME.PID.N.tmp`).
+ * the output folder, so that an archive's build holds no key's events at
+ * all: they come back from disk in the timeline's order, one at a time, to
+ * be written as they come (400,000 events and 310 MB of timelines.jsonl
+ * for 5,000 releases, a 22 MB line for the largest key). The file is
+ * removed when the build is done, and by the next run's clean-up when a
+ * run is killed (`.NAME.PID.N.tmp`).
  */
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
@@ -14,6 +16,8 @@ import { tempName } from '../sinks/atomic.js'
 
 export interface CollectedEvent {
   doc: number
+  /** The Document's date: what orders a timeline. */
+  date: string | null
   commitment: string | null
   class: string | null
   modality: string | null
@@ -21,13 +25,40 @@ export interface CollectedEvent {
   order: number
 }
 
+/** A key's events in the timeline's order, and what its head needs without holding them. */
+export interface KeyEvents {
+  /** The Documents (by index) that name the key. */
+  docs: Iterable<number>
+  /** The class of the last event that has one. */
+  latestClass: string | null
+  /** Spilled, read from disk as they are asked for: read them through before taking the next key. */
+  events: Iterable<CollectedEvent>
+}
+
 /** About 600 releases' worth; below it a build stays in memory and loads no SQLite. */
 export const SPILL_AFTER = 50_000
+
+/** Undated Documents last, then in Document order, then in commitment order (the title first). */
+const UNDATED = '9999'
+// The same order in SQL: dates are ISO days, so SQLite's byte order is JavaScript's `<`; rowid keeps equal events as they came, as a stable sort does.
+const ORDER = `coalesce(date, '${UNDATED}'), doc, ord, rowid`
+const LAST_FIRST = `coalesce(date, '${UNDATED}') DESC, doc DESC, ord DESC, rowid DESC`
+const compare = (a: CollectedEvent, b: CollectedEvent) => {
+  const da = a.date ?? UNDATED
+  const db = b.date ?? UNDATED
+  return da < db ? -1 : da > db ? 1 : a.doc - b.doc || a.order - b.order
+}
+
+interface Statements {
+  events: Database.Statement
+  docs: Database.Statement
+  latest: Database.Statement
+}
 
 export class TimelineEvents {
   private readonly memory = new Map<string, CollectedEvent[]>()
   private size = 0
-  private spilled: { db: Database.Database; file: string; insert: Database.Statement; select?: Database.Statement } | undefined
+  private spilled: { db: Database.Database; file: string; insert: Database.Statement; select?: Statements } | undefined
 
   /** `folder`: where to spill; without one, every event stays in memory. */
   constructor(
@@ -37,7 +68,7 @@ export class TimelineEvents {
 
   add(key: string, event: CollectedEvent): void {
     if (this.spilled) {
-      this.spilled.insert.run(key, event.doc, event.commitment, event.class, event.modality, event.text, event.order)
+      this.spilled.insert.run(key, event.doc, event.date, event.commitment, event.class, event.modality, event.text, event.order)
       return
     }
     const list = this.memory.get(key)
@@ -53,26 +84,37 @@ export class TimelineEvents {
     // A scratch file: nothing to recover after a crash.
     db.pragma('journal_mode = MEMORY')
     db.pragma('synchronous = OFF')
-    db.exec('CREATE TABLE events (key TEXT NOT NULL, doc INTEGER NOT NULL, commitment TEXT, class TEXT, modality TEXT, text TEXT NOT NULL, ord INTEGER NOT NULL)')
+    db.exec('CREATE TABLE events (key TEXT NOT NULL, doc INTEGER NOT NULL, date TEXT, commitment TEXT, class TEXT, modality TEXT, text TEXT NOT NULL, ord INTEGER NOT NULL)')
     db.exec('BEGIN')
-    this.spilled = { db, file, insert: db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)') }
+    this.spilled = { db, file, insert: db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)') }
     for (const [key, list] of this.memory) for (const event of list) this.add(key, event)
     this.memory.clear()
   }
 
   /** A key's events, handed over (asked once per key). */
-  take(key: string): CollectedEvent[] {
+  take(key: string): KeyEvents {
     if (!this.spilled) {
-      const list = this.memory.get(key) ?? []
+      const events = (this.memory.get(key) ?? []).sort(compare)
       this.memory.delete(key)
-      return list
+      return { docs: new Set(events.map((e) => e.doc)), latestClass: events.findLast((e) => e.class !== null)?.class ?? null, events }
     }
-    if (!this.spilled.select) {
-      this.spilled.db.exec('COMMIT')
-      this.spilled.db.exec('CREATE INDEX events_key ON events (key)')
-      this.spilled.select = this.spilled.db.prepare('SELECT doc, commitment, class, modality, text, ord AS "order" FROM events WHERE key = ? ORDER BY rowid')
+    const select = this.statements(this.spilled.db)
+    const latestClass = (select.latest.get(key) as string | undefined) ?? null
+    const docs = select.docs.all(key) as number[]
+    return { docs, latestClass, events: rows(select.events, key) }
+  }
+
+  private statements(db: Database.Database): Statements {
+    if (this.spilled!.select) return this.spilled!.select
+    db.exec('COMMIT')
+    // The index is the timeline's order: each key's events are read in it, with no sort.
+    db.exec(`CREATE INDEX events_order ON events (key, coalesce(date, '${UNDATED}'), doc, ord)`)
+    const select = {
+      events: db.prepare(`SELECT doc, date, commitment, class, modality, text, ord AS "order" FROM events WHERE key = ? ORDER BY ${ORDER}`),
+      docs: db.prepare('SELECT DISTINCT doc FROM events WHERE key = ?').pluck(),
+      latest: db.prepare(`SELECT class FROM events WHERE key = ? AND class IS NOT NULL ORDER BY ${LAST_FIRST} LIMIT 1`).pluck()
     }
-    return this.spilled.select.all(key) as CollectedEvent[]
+    return (this.spilled!.select = select)
   }
 
   /** Done: the spill file removed. */
@@ -82,4 +124,9 @@ export class TimelineEvents {
     fs.rmSync(this.spilled.file, { force: true })
     this.spilled = undefined
   }
+}
+
+/** A statement's rows one at a time, the query run only once they are asked for (better-sqlite3 runs nothing else while one is open). */
+function* rows(statement: Database.Statement, key: string): Generator<CollectedEvent> {
+  yield* statement.iterate(key) as IterableIterator<CollectedEvent>
 }

@@ -15,37 +15,13 @@ import { createHash } from 'node:crypto'
 import type { Document } from '../schema/document.js'
 import { NameGroups, normaliseName } from './keys.js'
 import { TimelineEvents, type CollectedEvent } from './timeline-events.js'
+import type { Timeline, TimelineEvent, TimelineHead, TimelineParts } from './timeline-types.js'
+
+// The types, from their own module: the reader and the databases need them without the builder.
+export type { Timeline, TimelineEvent, TimelineHead, TimelineParts }
 
 /** Entity types whose mentions make timelines. */
 export const TIMELINE_TYPES = new Set(['initiative', 'organization'])
-
-export interface TimelineEvent {
-  date: string | null
-  document: string
-  title: string | null
-  /** The commitment naming the key, or null when it is the release's title. */
-  commitment: string | null
-  class: string | null
-  modality: string | null
-  text: string
-}
-
-export interface Timeline {
-  key: string
-  /** A file-name-safe form of the key, for the report's page. */
-  slug: string
-  name: string
-  type: string
-  aliases: string[]
-  /** Every normalised name of the key (what entity mentions are looked up by). */
-  names: string[]
-  releases: number
-  first: string | null
-  last: string | null
-  /** Class of the latest commitment naming it: where the initiative stands. */
-  latestClass: string | null
-  events: TimelineEvent[]
-}
 
 const bump = <K>(map: Map<K, number>, key: K, by = 1) => map.set(key, (map.get(key) ?? 0) + by)
 /** Words as written, periods dropped first as normaliseName does ("U.S." → "US"). */
@@ -177,14 +153,14 @@ export class TimelineBuilder {
   /** Pass 2: the events of one Document. */
   collect(document: Document): void {
     const doc = this.documents.push({ id: document.id, title: document.title, date: document.date }) - 1
-    if (document.title) for (const key of this.named(document.title)) this.event(key, { doc, commitment: null, class: null, modality: null, text: document.title, order: -1 })
+    if (document.title) for (const key of this.named(document.title)) this.event(key, { doc, date: document.date, commitment: null, class: null, modality: null, text: document.title, order: -1 })
     for (const c of document.commitments) {
       // One string per commitment, shared by the events of all its keys.
       const text = c.label ? `${c.label} ${c.text}` : c.text
       const keys = this.named(text)
       for (const e of c.entities) if (TIMELINE_TYPES.has(e.type)) keys.add(this.keyOf(e.text))
       keys.delete('')
-      for (const key of keys) this.event(key, { doc, commitment: c.id, class: c.action.class, modality: c.action.modality, text, order: c.index })
+      for (const key of keys) this.event(key, { doc, date: document.date, commitment: c.id, class: c.action.class, modality: c.action.modality, text, order: c.index })
     }
   }
 
@@ -193,8 +169,17 @@ export class TimelineBuilder {
     return [...this.timelines()]
   }
 
-  /** The timelines one at a time, in the order of `build`: an archive's are written as they are made. */
+  /** The timelines one at a time, in the order of `build`, each whole. */
   *timelines(): Generator<Timeline> {
+    for (const { head, events } of this.parts()) yield { ...head, events: [...events] }
+  }
+
+  /**
+   * The timelines one at a time, each as its head and its events: an
+   * archive's are written as they are made, and a spilled build's events
+   * come from disk as they are read (read them through before the next).
+   */
+  *parts(): Generator<TimelineParts> {
     const members = new Map<string, string[]>()
     for (const [name, key] of this.keys) {
       const list = members.get(key)
@@ -209,16 +194,18 @@ export class TimelineBuilder {
     }
   }
 
-  private timeline(key: string, names: string[]): Timeline {
-    const sorted = this.events.take(key).sort((a, b) => {
-      const da = this.documents[a.doc]!.date ?? '9999'
-      const db = this.documents[b.doc]!.date ?? '9999'
-      return da < db ? -1 : da > db ? 1 : a.doc - b.doc || a.order - b.order
-    })
-    const events: TimelineEvent[] = sorted.map((e) => {
-      const d = this.documents[e.doc]!
-      return { date: d.date, document: d.id, title: d.title, commitment: e.commitment, class: e.class, modality: e.modality, text: e.text }
-    })
+  private timeline(key: string, names: string[]): TimelineParts {
+    const { docs, latestClass, events } = this.events.take(key)
+    // The head's figures from the Documents that name the key, not its events: the events are not held.
+    const ids = new Set<string>()
+    let first: string | null = null
+    let last: string | null = null
+    for (const doc of docs) {
+      const { id, date } = this.documents[doc]!
+      ids.add(id)
+      if (date !== null && (first === null || date < first)) first = date
+      if (date !== null && (last === null || date > last)) last = date
+    }
     const spelled = new Map<string, number>()
     const types = new Map<string, number>()
     for (const name of names) {
@@ -227,20 +214,25 @@ export class TimelineBuilder {
     }
     const byCount = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k)
     const spellings = byCount(spelled)
-    const dates = events.map((e) => e.date).filter((d): d is string => d !== null)
-    const latest = [...events].reverse().find((e) => e.class !== null)
-    return {
+    const head: TimelineHead = {
       key,
       slug: slugOf(key),
       name: spellings.find((s) => s.includes(' ')) ?? spellings[0] ?? key,
       type: byCount(types)[0] ?? 'initiative',
       aliases: spellings.slice(0, 20),
       names: [...names].sort(),
-      releases: new Set(events.map((e) => e.document)).size,
-      first: dates[0] ?? null,
-      last: dates[dates.length - 1] ?? null,
-      latestClass: latest?.class ?? null,
-      events
+      releases: ids.size,
+      first,
+      last,
+      latestClass
+    }
+    return { head, events: this.eventsOf(events) }
+  }
+
+  private *eventsOf(events: Iterable<CollectedEvent>): Generator<TimelineEvent> {
+    for (const e of events) {
+      const d = this.documents[e.doc]!
+      yield { date: d.date, document: d.id, title: d.title, commitment: e.commitment, class: e.class, modality: e.modality, text: e.text }
     }
   }
 }
