@@ -123,7 +123,8 @@ describe('properties', () => {
         expect(offset === -1).toBe(valid)
         if (position !== undefined) expect(offset).toBe(position)
       }),
-      { numRuns: 2000 }
+      // Found by a CI run: V8 points past the hex digits a `\u` escape does have.
+      { numRuns: 2000, examples: [[String.raw`[{" \u\    ":true}]`], [String.raw`"ab\u00"`]] }
     )
   })
 

@@ -23,7 +23,12 @@ export function jsonErrorOffset(text: string): number {
       if (text[i] === '\\') {
         i++
         if (text[i] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail()
+          // V8 points at the first character of the four that is not a hex digit.
+          const hex = /^[0-9a-fA-F]{0,4}/.exec(text.slice(i + 1, i + 5))![0].length
+          if (hex < 4) {
+            i += 1 + hex
+            fail()
+          }
           i += 4
         } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) fail()
       } else if (text.charCodeAt(i) < 0x20) fail()
