@@ -175,8 +175,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.positionals === true, strict: true }) as typeof parsed
   } catch (error) {
+    const message = (error as Error).message
+    // "--workers -1": parseArgs reads a value starting with a dash as an option, and says how to give it.
+    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message)
+    const value = ambiguous ? rest[rest.indexOf(ambiguous[1]!) + 1] : undefined
+    if (ambiguous && value !== undefined) {
+      throw usageError(`Unexpected \`${value}\` after ${ambiguous[1]}, read as an option: give it as \`${ambiguous[1]}=${value}\`; see \`commitments ${name} --help\``)
+    }
     // Node's own message, up to its first sentence ("Unknown option '--frob'").
-    throw usageError(`${(error as Error).message.split(/\.\s/)[0]}; see \`commitments ${name} --help\``)
+    throw usageError(`${message.split(/\.\s/)[0]}; see \`commitments ${name} --help\``)
   }
   return command.run(parsed.values, parsed.positionals)
 }

@@ -55,6 +55,9 @@ describe('help and version', () => {
     refused(run(['frob']), EXIT.usage, /Unknown command `frob`, expected one of extract, report, explain, rules, diff, schema/)
     refused(run(['extract', '--frob']), EXIT.usage, /Unknown option '--frob'; see `commitments extract --help`/)
     refused(run(['extract', '--workers', 'x']), EXIT.usage, /Unexpected workers `x`/)
+    // A value starting with a dash: how to give it, then what is wrong with it.
+    refused(run(['extract', '--workers', '-1']), EXIT.usage, /Unexpected `-1` after --workers, read as an option: give it as `--workers=-1`/)
+    refused(run(['extract', '--workers=-1']), EXIT.usage, /Unexpected workers `-1`, expected a whole number ≥ 0/)
     refused(run(['extract', '--shard', '5/2']), EXIT.usage, /Unexpected shard `5\/2`/)
   })
 })
