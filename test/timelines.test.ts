@@ -12,12 +12,18 @@ import { describe, expect, it } from 'vitest'
 import { extract, runExtract, type Document } from '../src/index.js'
 import { AtomicLineWriter } from '../src/sinks/atomic.js'
 import { normaliseName } from '../src/versions/keys.js'
-import { entriesOf, timelineEntries } from '../src/versions/timeline-reader.js'
+import { timelineEntries } from '../src/versions/timeline-reader.js'
+import type { TimelineEntry } from '../src/versions/timeline-types.js'
 import { writeTimeline } from '../src/versions/timelines-file.js'
 import { TimelineBuilder, type Timeline } from '../src/versions/timelines.js'
 import { config, md, readJsonl, root, tmp } from './helpers.js'
 
 const thread = path.join(root, 'test', 'threads', 'us-india-icet')
+
+/** What the reader must give: each event of whole timelines with its head and place. */
+function* entriesOf(timelines: Iterable<Timeline>): Generator<TimelineEntry> {
+  for (const { events, ...timeline } of timelines) for (const [ordinal, event] of events.entries()) yield { timeline, ordinal, event }
+}
 
 function timelinesOf(documents: Document[]): Timeline[] {
   const builder = new TimelineBuilder()

@@ -16,27 +16,34 @@ import { byteLines } from '../sinks/byte-lines.js'
 
 /** Rewrite `file` keeping, for the ids in `stale`, only their last line; `ids[i]` is the id of line i. */
 export async function keepLast(file: string, ids: readonly string[], stale: ReadonlySet<string>): Promise<void> {
-  let count = 0
-  for await (const _ of byteLines(file)) count++
-  let lineIds = ids
-  if (count !== ids.length) {
-    const read: string[] = []
-    for await (const line of byteLines(file)) read.push((JSON.parse(line.toString('utf8')) as { id: string }).id)
-    lineIds = read
-  }
+  if (await rewrite(file, ids, stale)) return
+  const read: string[] = []
+  for await (const line of byteLines(file)) read.push((JSON.parse(line.toString('utf8')) as { id: string }).id)
+  await rewrite(file, read, stale)
+}
+
+/** The rewrite, in one pass over the file; false, the file left as it was, when `ids` is not one id per line. */
+async function rewrite(file: string, ids: readonly string[], stale: ReadonlySet<string>): Promise<boolean> {
   const last = new Map<string, number>()
-  lineIds.forEach((id, i) => {
+  ids.forEach((id, i) => {
     if (stale.has(id)) last.set(id, i)
   })
   const writer = new AtomicLineWriter(file)
   try {
     let i = 0
+    let more = false
     for await (const line of byteLines(file)) {
-      const id = lineIds[i]!
+      if ((more = i === ids.length)) break
+      const id = ids[i]!
       if (!stale.has(id) || last.get(id) === i) await writer.writeBytes(line)
       i++
     }
-    await writer.close()
+    if (!more && i === ids.length) {
+      await writer.close()
+      return true
+    }
+    await writer.abort()
+    return false
   } catch (error) {
     await writer.abort()
     throw error

@@ -16,7 +16,6 @@ interface Pattern {
   minWant: number
   minWords: number
   ifNo?: string[]
-  unTag?: unknown
 }
 interface Net {
   hooks: Record<string, Pattern[]>
@@ -107,9 +106,7 @@ export function bulkMatch(document: Sentence[], net: Net, methods: Methods, opts
       if (res.ptrs.length === 0) continue
       for (const ptr of res.ptrs) {
         ptr[0] = n
-        const todo: Found = Object.assign({}, pattern, { pointer: ptr })
-        if (pattern.unTag !== undefined) todo.unTag = pattern.unTag
-        results.push(todo)
+        results.push({ ...pattern, pointer: ptr })
       }
       if (opts.matchOne === true) return [results[0]!]
     }

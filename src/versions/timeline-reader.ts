@@ -23,11 +23,6 @@ export async function* timelineEntries(file: string, chunk = 1 << 20): AsyncGene
   for await (const bytes of fs.createReadStream(file, { highWaterMark: chunk }) as AsyncIterable<Buffer>) yield* scanner.scan(bytes)
 }
 
-/** The same entries from whole timelines (a build's, a test's). */
-export function* entriesOf(timelines: Iterable<Timeline>): Generator<TimelineEntry> {
-  for (const { events, ...timeline } of timelines) for (const [ordinal, event] of events.entries()) yield { timeline, ordinal, event }
-}
-
 /** The index of the next `byte` from `i`, or the chunk's end. */
 const next = (chunk: Buffer, byte: number, i: number) => {
   const at = chunk.indexOf(byte, i)
