@@ -1,4 +1,4 @@
-import { spawnSync, type ChildProcess, type SpawnSyncOptions } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,6 +15,15 @@ export const config = resolveConfig({}, root)
 export const cli = path.join(root, 'bin', 'commitments.js')
 export const runCli = (args: string[], options: SpawnSyncOptions = {}) =>
   spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', ...options, cwd: options.cwd ?? root }) as { status: number | null; stdout: string; stderr: string }
+/** The CLI in a child process that runs alongside others (two loaders at once): its exit code and stderr. */
+export function runCliAsync(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('close', (code) => resolve({ code, stderr }))
+  })
+}
 
 /** Extract a markdown snippet (front matter added when missing). */
 export async function md(body: string, title = 'FACT SHEET: Test'): Promise<Document> {

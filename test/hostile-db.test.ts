@@ -5,7 +5,6 @@
  * into one PostgreSQL schema, two writers of one SQLite file and two runs
  * on one output folder behave as the README says.
  */
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,7 +15,7 @@ import { PostgresSink } from '../src/db/postgres.js'
 import { SqliteSink } from '../src/db/sqlite.js'
 import { resolveConfig, runExtract } from '../src/index.js'
 import { lockOutput } from '../src/sinks/lock.js'
-import { expectFtsInStep, fixtureInputs, readJsonl, root, tmp, POSTGRES, throwawaySchemas } from './helpers.js'
+import { expectFtsInStep, fixtureInputs, readJsonl, root, runCliAsync, tmp, POSTGRES, throwawaySchemas } from './helpers.js'
 
 const throwaway = throwawaySchemas('commitments_hostile')
 
@@ -86,23 +85,13 @@ for (const kind of ['sqlite', 'postgres'] as const) {
   })
 }
 
-/** Run the CLI in a child process; resolves with its exit code and stderr. */
-function cli(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'commitments.js'), ...args], { cwd: root })
-    let stderr = ''
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('close', (code) => resolve({ code, stderr }))
-  })
-}
-
 const inputs = fixtureInputs()
 
 describe('concurrent writers', () => {
   it('two loaders into one fresh PostgreSQL schema at once: both succeed, each Document once (three tries)', { timeout: 240_000 }, async () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       const db = throwaway()
-      const [a, b] = (await Promise.all([tmp(), tmp()].map((out) => cli(['extract', '--quiet', '--workers', '0', '--db', db, '--out', out, ...inputs])))) as [Awaited<ReturnType<typeof cli>>, Awaited<ReturnType<typeof cli>>]
+      const [a, b] = (await Promise.all([tmp(), tmp()].map((out) => runCliAsync(['extract', '--quiet', '--workers', '0', '--db', db, '--out', out, ...inputs])))) as [Awaited<ReturnType<typeof runCliAsync>>, Awaited<ReturnType<typeof runCliAsync>>]
       expect(a, a.stderr).toMatchObject({ code: 0 })
       expect(b, b.stderr).toMatchObject({ code: 0 })
       const client = new pg.Client({ connectionString: POSTGRES })
@@ -118,7 +107,7 @@ describe('concurrent writers', () => {
 
   it('two runs on one --out: the second is refused with a message naming the first, or runs after it', { timeout: 240_000 }, async () => {
     const out = tmp()
-    const runs = await Promise.all([0, 1].map(() => cli(['extract', '--quiet', '--workers', '0', '--out', out, ...inputs])))
+    const runs = await Promise.all([0, 1].map(() => runCliAsync(['extract', '--quiet', '--workers', '0', '--out', out, ...inputs])))
     for (const run of runs) {
       expect([0, 75], run.stderr).toContain(run.code)
       if (run.code === 75) expect(run.stderr).toMatch(/Unexpected second run writing .*: run \d+ on .*, started .*, is writing it/)
@@ -141,7 +130,7 @@ describe('concurrent writers', () => {
 
   it('two runs writing one SQLite file from two folders at once: the second waits (busy timeout), both load everything', { timeout: 240_000 }, async () => {
     const db = path.join(tmp(), 'shared.db')
-    const runs = await Promise.all([tmp(), tmp()].map((out) => cli(['extract', '--quiet', '--workers', '0', '--db', db, '--out', out, ...inputs])))
+    const runs = await Promise.all([tmp(), tmp()].map((out) => runCliAsync(['extract', '--quiet', '--workers', '0', '--db', db, '--out', out, ...inputs])))
     for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0 })
     const sqlite = new Database(db, { readonly: true })
     expect((sqlite.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n).toBe(inputs.length)

@@ -389,7 +389,9 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       await folder.compact()
       summary.timelines = await writeTimelines(out, timelineNames)
       // Read back one event at a time: an archive's timelines, and its largest timeline, are not held whole.
-      for (const sink of sinks) await sink.timelines?.(timelineEntries(path.join(out, 'timelines.jsonl')))
+      // A database that holds more than this folder (shards of one archive, runs from other folders) gets its own.
+      const others = { listed: (id: string) => listed.has(id), spill: out }
+      for (const sink of sinks) await sink.timelines?.(timelineEntries(path.join(out, 'timelines.jsonl')), others)
     }
     for (const sink of sinks) await sink.close()
     await manifest?.compact()

@@ -22,6 +22,8 @@ import { revision } from '../versions/revision.js'
 import type { TimelineEntry } from '../versions/timeline-types.js'
 import { fromRows, revisionRows, TABLES, timelineRow, toRows, type DocumentRows, type Row } from './rows.js'
 import { versionStep } from './versions.js'
+import { holdsOthers, storedSources } from './timeline-sources.js'
+import { timelineEntriesOf } from '../versions/timeline-sources.js'
 
 /** Documents per committed transaction. */
 const GROUP = 64
@@ -125,10 +127,13 @@ export class SqliteSink implements DocumentSink {
     return store
   }
 
-  async timelines(entries: AsyncIterable<TimelineEntry> | Iterable<TimelineEntry>): Promise<void> {
+  async timelines(entries: AsyncIterable<TimelineEntry> | Iterable<TimelineEntry>, others?: { listed: (id: string) => boolean; spill?: string }): Promise<void> {
     this.commit()
+    // The write lock first: what the other writers committed before is all there, and none commits meanwhile.
     this.db.exec('BEGIN IMMEDIATE')
     try {
+      const query = (sql: string, parameters: unknown[]) => this.db.prepare(sql).all(...parameters) as Row[]
+      if (others && (await holdsOthers(query, 'sqlite', others.listed))) entries = timelineEntriesOf(() => storedSources(query, 'sqlite'), others.spill)
       this.db.exec('DELETE FROM timelines')
       for await (const entry of entries) this.insert('timelines', timelineRow(entry))
       this.db.exec('COMMIT')

@@ -25,8 +25,14 @@ export interface DocumentSink {
   replace?(document: Document, json?: string): Promise<void>
   /** Commit what is written so far (before documents.jsonl is published). */
   flush?(): Promise<void>
-  /** Replace the initiative timelines (databases only), read one event at a time (`timeline-reader.ts`). */
-  timelines?(entries: AsyncIterable<TimelineEntry> | Iterable<TimelineEntry>): Promise<void>
+  /**
+   * Replace the initiative timelines (databases only) with `entries`, the
+   * folder's, read one event at a time (`timeline-reader.ts`). When the
+   * database holds Documents the folder does not list (`others.listed`:
+   * other shards', other folders'), they are built from everything it
+   * holds instead (SPEC §12), `others.spill` taking a large archive's events.
+   */
+  timelines?(entries: AsyncIterable<TimelineEntry> | Iterable<TimelineEntry>, others?: { listed: (id: string) => boolean; spill?: string }): Promise<void>
   /** Finish: commit, flush, rename into place. */
   close(): Promise<void>
   /** Give up after an error: nothing half-written is left behind. */

@@ -12,7 +12,7 @@
  * "TRUST", "AUKUS") only as written, so "trust" in a sentence is not TRUST.
  */
 import { createHash } from 'node:crypto'
-import type { Document } from '../schema/document.js'
+import type { Commitment, Document, Entity } from '../schema/document.js'
 import { NameGroups, normaliseName } from './keys.js'
 import { TimelineEvents, type CollectedEvent } from './timeline-events.js'
 import type { Timeline, TimelineEvent, TimelineHead, TimelineParts } from './timeline-types.js'
@@ -36,6 +36,12 @@ interface Trie {
 }
 
 type DocumentMeta = Pick<Document, 'id' | 'title' | 'date'>
+
+/** What a timeline reads of a Document: a whole one, or one read back from a database's rows (timeline-sources.ts). */
+export type TimelineSource = DocumentMeta &
+  Pick<Document, 'abbreviations'> & {
+    commitments: Array<Pick<Commitment, 'id' | 'index' | 'text' | 'label'> & { action: Pick<Commitment['action'], 'class' | 'modality'>; entities: Array<Pick<Entity, 'text' | 'type' | 'canonical'>> }>
+  }
 
 export class TimelineBuilder {
   private readonly groups = new NameGroups()
@@ -67,7 +73,7 @@ export class TimelineBuilder {
   }
 
   /** Pass 1: names and abbreviations. */
-  learn(document: Document): void {
+  learn(document: TimelineSource): void {
     for (const a of document.abbreviations) this.groups.union(this.spelled(normaliseName(a.long), a.long), this.spelled(normaliseName(a.short), a.short))
     for (const c of document.commitments) {
       for (const e of c.entities) {
@@ -151,7 +157,7 @@ export class TimelineBuilder {
   }
 
   /** Pass 2: the events of one Document. */
-  collect(document: Document): void {
+  collect(document: TimelineSource): void {
     const doc = this.documents.push({ id: document.id, title: document.title, date: document.date }) - 1
     if (document.title) for (const key of this.named(document.title)) this.event(key, { doc, date: document.date, commitment: null, class: null, modality: null, text: document.title, order: -1 })
     for (const c of document.commitments) {
