@@ -33,6 +33,15 @@ export async function md(body: string, title = 'FACT SHEET: Test'): Promise<Docu
   return document
 }
 
+/** The bundled fixtures' expected Documents, in the order of their folders. */
+export const fixtureDocuments = (): Document[] =>
+  fs
+    .readdirSync(path.join(root, 'fixtures'))
+    .sort()
+    .map((dir) => path.join(root, 'fixtures', dir, 'expected.json'))
+    .filter((file) => fs.existsSync(file))
+    .map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as Document)
+
 /** The bundled fixtures' inputs (markdown and HTML), sorted. */
 export const fixtureInputs = (): string[] =>
   fs

@@ -5,6 +5,7 @@
  * second version has them), built incrementally, then opened in Chromium:
  * load and keystroke times are measured, printed and bounded.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,8 +14,10 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Document } from '../src/index.js'
 import { buildReport } from '../src/report/build.js'
+import type { Timeline } from '../src/versions/timeline-types.js'
+import { writeTimelines } from '../src/versions/timelines-file.js'
 import { launch, openPage } from './browser.js'
-import { config, root, tmp } from './helpers.js'
+import { config, fixtureDocuments, root, tmp } from './helpers.js'
 
 const TOTAL = 100_000
 
@@ -32,12 +35,7 @@ interface BrowserGlobals {
 
 /** Documents.jsonl lines holding exactly `total` commitments, from the fixtures' expected Documents. */
 function generate(total: number): string[] {
-  const fixtures = fs
-    .readdirSync(path.join(root, 'fixtures'))
-    .sort()
-    .map((dir) => path.join(root, 'fixtures', dir, 'expected.json'))
-    .filter((file) => fs.existsSync(file))
-    .map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as Document)
+  const fixtures = fixtureDocuments()
   const lines: string[] = []
   let count = 0
   for (let n = 0; count < total; n++) {
@@ -202,5 +200,30 @@ describe('a report of 100,000 commitments', () => {
     expect(problems).toEqual([])
     await page.close()
   }, 300_000)
-})
 
+  it('builds in a heap of 256 MB with the archive\'s timelines, and rebuilds only the initiative pages that changed', async () => {
+    // The folder as extract leaves it: documents.jsonl and timelines.jsonl (about 150 and 120 MB here).
+    const dir = path.join(tmp('report-heap-'), 'out')
+    fs.mkdirSync(dir, { recursive: true })
+    fs.writeFileSync(path.join(dir, 'documents.jsonl'), lines.join('\n') + '\n')
+    const timelines = await writeTimelines(dir)
+    expect(timelines).toBeGreaterThan(100)
+    // Documents and timelines read a line at a time: the report of 100,000 commitments fits where holding them did not (it ran out at 384 MB).
+    const cli = spawnSync(process.execPath, ['--max-old-space-size=256', path.join(root, 'bin', 'commitments.js'), 'report', '--out', dir], { cwd: root, encoding: 'utf8' })
+    expect(cli.stderr).toContain(`${TOTAL} commitments`)
+    expect(cli.status).toBe(0)
+    expect(fs.readdirSync(path.join(dir, 'report', 'initiatives')).length).toBe(timelines)
+
+    const again = await buildReport({ out: dir, config, cwd: dir })
+    expect(again.initiatives).toEqual({ built: 0, kept: timelines, removed: 0 })
+    // One timeline changed, the last gone: its page rebuilt, the other's removed.
+    const keys = fs.readFileSync(path.join(dir, 'timelines.jsonl'), 'utf8').split('\n').filter(Boolean)
+    const changed = JSON.parse(keys[0]!) as Timeline
+    const gone = JSON.parse(keys[keys.length - 1]!) as Timeline
+    fs.writeFileSync(path.join(dir, 'timelines.jsonl'), [JSON.stringify({ ...changed, name: 'A renamed initiative' }), ...keys.slice(1, -1)].join('\n') + '\n')
+    const third = await buildReport({ out: dir, config, cwd: dir })
+    expect(third.initiatives).toEqual({ built: 1, kept: timelines - 2, removed: 1 })
+    expect(fs.readFileSync(path.join(dir, 'report', 'initiatives', `${changed.slug}.html`), 'utf8')).toContain('A renamed initiative')
+    expect(fs.existsSync(path.join(dir, 'report', 'initiatives', `${gone.slug}.html`))).toBe(false)
+  }, 600_000)
+})

@@ -19,19 +19,21 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import readline from 'node:readline'
 import { pipelineVersion } from '../batch/manifest.js'
 import type { ResolvedConfig } from '../config/schema.js'
 import type { Document } from '../schema/document.js'
-import { writeFileAtomic } from '../sinks/atomic.js'
+import { AtomicLineWriter, writeFileAtomic } from '../sinks/atomic.js'
 import { FolderVersions, readRevisions } from '../versions/folder.js'
 import type { Revision } from '../versions/revision.js'
-import { buildTimelines, readTimelines } from '../versions/timelines-file.js'
+import { byteLines } from '../sinks/byte-lines.js'
+import type { Timeline, TimelineHead } from '../versions/timeline-types.js'
+import { buildTimelines } from '../versions/timelines-file.js'
 import { renderDocumentPage, setEntityLinker } from './document-page.js'
 import { historySection } from './history.js'
 import { PageState } from './incremental.js'
-import { indexPage } from './index-page.js'
-import { entityLinker, initiativePage, initiativesSection } from './initiatives.js'
+import { IndexCollector } from './index-data.js'
+import { writeIndexPage } from './index-page.js'
+import { entityLinker, initiativePage, initiativesSection, slugsOf } from './initiatives.js'
 import { page } from './page.js'
 
 export { markedText } from './document-page.js'
@@ -44,36 +46,66 @@ export interface ReportSummary {
   withoutSource: number
   /** Document pages built this time, kept from the last build (unchanged), and removed (their Document is gone). */
   pages: { built: number; kept: number; removed: number }
+  /** The same for the initiative pages (one per timeline). */
+  initiatives: { built: number; kept: number; removed: number }
   /** Whether the index was rewritten (it is kept when no Document changed). */
   index: boolean
 }
 
-/** Build the site from `out/documents.jsonl` into `out/report/`. */
+/** The initiatives the index lists: the first of `timelines.jsonl` (the most releases first) named in more than one release. */
+const LISTED = 25
+
+/** A timeline without its events (which can be megabytes). */
+const headOf = ({ events, ...head }: Timeline): TimelineHead => (void events, head)
+
+/** Each timeline's line: timelines.jsonl read a line at a time, or, for a folder from before timelines, built now. */
+async function* timelineLines(out: string): AsyncGenerator<string> {
+  const file = path.join(out, 'timelines.jsonl')
+  if (fs.existsSync(file)) for await (const line of byteLines(file)) yield line.toString('utf8', 0, line.length - 1)
+  else for (const timeline of await buildTimelines(path.join(out, 'documents.jsonl'))) yield JSON.stringify(timeline)
+}
+
+/**
+ * Build the site from `out/documents.jsonl` into `out/report/`. Documents
+ * and timelines are read a line at a time and never held together: the
+ * index keeps one compact row per commitment (index-data.ts), the entity
+ * links a slug per name, so an archive's report is built in bounded memory.
+ */
 export async function buildReport(options: { out: string; config: ResolvedConfig; cwd?: string }): Promise<ReportSummary> {
   const cwd = options.cwd ?? process.cwd()
   const out = path.resolve(cwd, options.out)
   const dir = path.join(out, 'report')
   const state = new PageState(dir, pipelineVersion(options.config))
-  // Versions, revisions and timelines (SPEC §11, §12); a folder from before them gets its timelines now.
+  // Versions, revisions and timelines (SPEC §11, §12).
   const versions = await FolderVersions.open(out, { readOnly: true })
   const revisions = new Map<string, Revision[]>()
   for (const r of await readRevisions(out)) revisions.set(r.id, [...(revisions.get(r.id) ?? []), r])
-  const timelines = fs.existsSync(path.join(out, 'timelines.jsonl')) ? await readTimelines(out) : await buildTimelines(path.join(out, 'documents.jsonl'))
-  for (const timeline of timelines) {
+  const slugs = new Map<string, string>()
+  const listed: TimelineHead[] = []
+  const initiatives = { built: 0, kept: 0, removed: 0 }
+  for await (const line of timelineLines(out)) {
+    const timeline = JSON.parse(line) as Timeline
+    slugsOf(slugs, timeline)
+    if (timeline.releases > 1 && listed.length < LISTED) listed.push(headOf(timeline))
+    if (state.freshInitiative(timeline.slug, state.key(line))) {
+      initiatives.kept++
+      continue
+    }
     const { title, body } = initiativePage(timeline)
-    await writeFileAtomic(path.join(dir, 'initiatives', `${timeline.slug}.html`), page(title, body))
+    await writeFileAtomic(state.initiativePath(timeline.slug), page(title, body))
+    initiatives.built++
   }
-  const linker = entityLinker(timelines, '../')
+  const linker = entityLinker(slugs, '../')
   setEntityLinker(linker)
-  const documents: Document[] = []
+  const index = new IndexCollector()
   const pages = { built: 0, kept: 0, removed: 0 }
   let withoutSource = 0
   try {
-    const lines = readline.createInterface({ input: fs.createReadStream(path.join(out, 'documents.jsonl')), crlfDelay: Infinity })
-    for await (const line of lines) {
+    for await (const bytes of byteLines(path.join(out, 'documents.jsonl'))) {
+      const line = bytes.toString('utf8', 0, bytes.length - 1).replace(/\r$/, '')
       if (!line.trim()) continue
       const document = JSON.parse(line) as Document
-      documents.push(document)
+      index.add(document)
       // A page shows its Document, its history and where its entity mentions link: all three are its key.
       const history = historySection(versions.versions.get(document.id), revisions.get(document.id) ?? [])
       const links = document.commitments.flatMap((c) => c.entities.map((e) => linker(e) ?? '')).join('\n')
@@ -90,14 +122,23 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
     setEntityLinker()
   }
   // The state is saved last: a build killed before it is redone in full next time.
-  const initiatives = initiativesSection(timelines)
-  let commitments = state.freshIndex(initiatives)
-  const index = commitments === undefined
+  const section = initiativesSection(listed, LISTED)
+  let commitments = state.freshIndex(section)
+  const rebuilt = commitments === undefined
   if (commitments === undefined) {
-    commitments = documents.reduce((n, d) => n + d.commitments.length, 0)
-    await writeFileAtomic(path.join(dir, 'index.html'), indexPage(documents, initiatives))
+    commitments = index.commitments
+    const writer = new AtomicLineWriter(path.join(dir, 'index.html'))
+    try {
+      await writeIndexPage(writer, index.facts(), section)
+      await writer.close()
+    } catch (error) {
+      await writer.abort()
+      throw error
+    }
     state.indexBuilt(commitments)
   }
-  pages.removed = await state.finish()
-  return { dir, documents: documents.length, commitments, withoutSource, pages, index }
+  const removed = await state.finish()
+  pages.removed = removed.documents
+  initiatives.removed = removed.initiatives
+  return { dir, documents: index.documents, commitments, withoutSource, pages, initiatives, index: rebuilt }
 }

@@ -57,58 +57,73 @@ export interface IndexFacts {
   total: number
 }
 
-export function indexData(documents: Document[]): IndexFacts {
-  const classIndex = new Map(CLASSES.map((c, i) => [c.name as string, i]))
-  const topics = new Table()
-  const verbs = new Table()
-  const sections = new Table()
-  const entities = new Table()
-  const actors = new Table()
-  const units = new Table()
-  const entityLabels = new Labels()
-  const actorLabels = new Labels()
-  const byMonth = new Map<string, Map<string, number>>()
-  const topicCounts = new Map<string, number>()
-  const entityCounts = new Map<string, number>()
-  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1)
-  const docs: DocRow[] = []
-  const rows: CommitmentRow[] = []
-  documents.forEach((d, n) => {
+/** The index's facts gathered a Document at a time, so that the report never holds the archive's Documents. */
+export class IndexCollector {
+  private readonly classIndex = new Map(CLASSES.map((c, i) => [c.name as string, i]))
+  private readonly topics = new Table()
+  private readonly verbs = new Table()
+  private readonly sections = new Table()
+  private readonly entities = new Table()
+  private readonly actors = new Table()
+  private readonly units = new Table()
+  private readonly entityLabels = new Labels()
+  private readonly actorLabels = new Labels()
+  private readonly byMonth = new Map<string, Map<string, number>>()
+  private readonly topicCounts = new Map<string, number>()
+  private readonly entityCounts = new Map<string, number>()
+  private readonly docs: DocRow[] = []
+  private readonly rows: CommitmentRow[] = []
+
+  add(d: Document): void {
+    const n = this.docs.length
     const perClass = CLASSES.map(() => 0)
     for (const c of d.commitments as Array<Commitment & Sentenced>) {
-      const cls = classIndex.get(c.action.class) ?? CLASSES.length - 1
+      const cls = this.classIndex.get(c.action.class) ?? CLASSES.length - 1
       perClass[cls]!++
       if (d.date) {
         const month = d.date.slice(0, 7)
-        if (!byMonth.has(month)) byMonth.set(month, new Map())
-        bump(byMonth.get(month)!, c.action.class)
+        if (!this.byMonth.has(month)) this.byMonth.set(month, new Map())
+        bump(this.byMonth.get(month)!, c.action.class)
       }
-      for (const t of c.topics) bump(topicCounts, t)
-      const entityKeys = [...new Set(c.entities.map((e) => entityLabels.see(e.text, e.canonical)))]
-      for (const key of entityKeys) bump(entityCounts, key)
-      const actor = c.actor ? actors.id(actorLabels.see(c.actor.text, c.actor.canonical)) : -1
-      rows.push([n, cls, verbs.id(c.action.verb ?? ''), sections.id(c.section ?? ''), c.label ?? '', c.text, c.topics.map((t) => topics.id(t)), entityKeys.map((k) => entities.id(k)), c.unit ? units.id(c.unit) : -1, actor, c.id])
+      for (const t of c.topics) bump(this.topicCounts, t)
+      const entityKeys = [...new Set(c.entities.map((e) => this.entityLabels.see(e.text, e.canonical)))]
+      for (const key of entityKeys) bump(this.entityCounts, key)
+      const actor = c.actor ? this.actors.id(this.actorLabels.see(c.actor.text, c.actor.canonical)) : -1
+      this.rows.push([n, cls, this.verbs.id(c.action.verb ?? ''), this.sections.id(c.section ?? ''), c.label ?? '', c.text, c.topics.map((t) => this.topics.id(t)), entityKeys.map((k) => this.entities.id(k)), c.unit ? this.units.id(c.unit) : -1, actor, c.id])
     }
-    docs.push([d.id, d.title ?? d.id, d.date ?? '', d.kind ?? '', d.commitments.length, perClass])
-  })
-  // Counts by label: two keys that name the same thing are one bar.
-  const byLabel = new Map<string, number>()
-  for (const [key, n] of entityCounts) byLabel.set(entityLabels.label(key), (byLabel.get(entityLabels.label(key)) ?? 0) + n)
-  return {
-    data: {
-      classes: CLASSES.map((c) => c.name),
-      docs,
-      verbs: verbs.keys,
-      sections: sections.keys,
-      topics: topics.keys,
-      entities: entities.keys.map((k) => entityLabels.label(k)),
-      actors: actors.keys.map((k) => actorLabels.label(k)),
-      units: units.keys,
-      rows
-    },
-    byMonth,
-    topics: topicCounts,
-    entities: byLabel,
-    total: rows.length
+    this.docs.push([d.id, d.title ?? d.id, d.date ?? '', d.kind ?? '', d.commitments.length, perClass])
+  }
+
+  get documents(): number {
+    return this.docs.length
+  }
+
+  get commitments(): number {
+    return this.rows.length
+  }
+
+  facts(): IndexFacts {
+    // Counts by label: two keys that name the same thing are one bar.
+    const byLabel = new Map<string, number>()
+    for (const [key, n] of this.entityCounts) byLabel.set(this.entityLabels.label(key), (byLabel.get(this.entityLabels.label(key)) ?? 0) + n)
+    return {
+      data: {
+        classes: CLASSES.map((c) => c.name),
+        docs: this.docs,
+        verbs: this.verbs.keys,
+        sections: this.sections.keys,
+        topics: this.topics.keys,
+        entities: this.entities.keys.map((k) => this.entityLabels.label(k)),
+        actors: this.actors.keys.map((k) => this.actorLabels.label(k)),
+        units: this.units.keys,
+        rows: this.rows
+      },
+      byMonth: this.byMonth,
+      topics: this.topicCounts,
+      entities: byLabel,
+      total: this.rows.length
+    }
   }
 }
+
+const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1)

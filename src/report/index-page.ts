@@ -5,24 +5,53 @@
  * data is JSON in a `<script type="application/json">` block, which the
  * browser never runs, escaped so that nothing in it can close the block.
  */
-import type { Document } from '../schema/document.js'
 import { classesByMonth, topList } from './charts.js'
 import { CLASSES } from './classes.js'
+import type { AtomicLineWriter } from '../sinks/atomic.js'
 import { jsonForScript } from './escape.js'
-import { indexData } from './index-data.js'
+import type { IndexData, IndexFacts } from './index-data.js'
 import { legend, page } from './page.js'
 
 const top = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 15)
 
 const select = (id: string, label: string, all: string) => `<select id="${id}" aria-label="${label}"><option value="">${all}</option></select>`
 
-export function indexPage(documents: Document[], initiatives = ''): string {
-  const facts = indexData(documents)
+/** Where the data block goes in the page's text: split there, the page is written around the block. */
+const DATA = '\u0000data\u0000'
+/** Commitment rows per piece of the data block. */
+const ROWS_PER_PIECE = 2000
+
+/**
+ * Write `index.html` to `writer` (not closed), its data block a few
+ * thousand rows at a time: at 100,000 commitments the block is tens of MB,
+ * and made whole it was copied several times over (stringified, escaped,
+ * put in the page, encoded). The bytes are those of `jsonForScript(data)`
+ * in the page: the escape maps each character alone, so escaping the
+ * pieces escapes the whole.
+ */
+export async function writeIndexPage(writer: AtomicLineWriter, facts: IndexFacts, initiatives = ''): Promise<void> {
+  const [before, after] = indexShell(facts, initiatives).split(DATA) as [string, string]
+  await writer.writeBytes(before)
+  for (const piece of dataPieces(facts.data)) await writer.writeBytes(piece)
+  await writer.writeBytes(after)
+}
+
+/** `jsonForScript(data)` in pieces: `rows` is the last key, so the rest is its head, up to `"rows":[`. */
+function* dataPieces(data: IndexData): Generator<string> {
+  yield jsonForScript({ ...data, rows: [] }).slice(0, -2)
+  for (let i = 0; i < data.rows.length; i += ROWS_PER_PIECE) {
+    yield (i > 0 ? ',' : '') + jsonForScript(data.rows.slice(i, i + ROWS_PER_PIECE)).slice(1, -1)
+  }
+  yield ']}'
+}
+
+/** The page with DATA where the data block's JSON goes. */
+function indexShell(facts: IndexFacts, initiatives: string): string {
   const { total } = facts
   return page(
     'Commitments report',
     `<h1>Commitments</h1>
-<p class="muted">${documents.length} documents, ${total} commitments.</p>
+<p class="muted">${facts.data.docs.length} documents, ${total} commitments.</p>
 ${legend()}
 <h2>What kinds of commitments, over time, on which topics</h2>
 <div class="charts">
@@ -50,7 +79,7 @@ ${select('document-filter', 'Document', 'All documents')}
 </div>
 <table id="commitments"><thead><tr><th data-sort="class">Class</th><th data-sort="verb">Verb</th><th data-sort="section">Section</th><th data-sort="text">Commitment</th><th data-sort="unit">Unit</th><th data-sort="actor">Actor</th><th>Entities</th><th data-sort="date">Document</th></tr></thead><tbody></tbody></table>
 <p class="pager" id="commitments-pager"><button type="button" id="prev">← Previous</button> <span id="page"></span> <button type="button" id="next">Next →</button></p>
-<script type="application/json" id="report-data">${jsonForScript(facts.data)}</script>`,
+<script type="application/json" id="report-data">${DATA}</script>`,
     true
   )
 }

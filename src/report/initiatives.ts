@@ -6,7 +6,7 @@
  */
 import type { Entity } from '../schema/document.js'
 import { normaliseName } from '../versions/keys.js'
-import type { Timeline, TimelineEvent } from '../versions/timelines.js'
+import type { Timeline, TimelineEvent, TimelineHead } from '../versions/timelines.js'
 import { CLASSES } from './classes.js'
 import { html } from './escape.js'
 
@@ -17,6 +17,13 @@ const day = (date: string) => Date.parse(`${date}T00:00:00Z`)
 export function timeAxis(timeline: Timeline): string {
   const dated = timeline.events.filter((e) => e.date !== null)
   if (dated.length === 0) return '<p class="empty">No dated releases.</p>'
+  // Each release's events, grouped once: a key named in thousands of releases is one pass, not one per release.
+  const byDocument = new Map<string, TimelineEvent[]>()
+  for (const e of dated) {
+    const list = byDocument.get(e.document)
+    if (list) list.push(e)
+    else byDocument.set(e.document, [e])
+  }
   const documents = [...new Map(dated.map((e) => [e.document, e])).values()]
   const [first, last] = [day(timeline.first!), day(timeline.last!)]
   const width = 760
@@ -33,8 +40,7 @@ export function timeAxis(timeline: Timeline): string {
   documents.forEach((d, i) => {
     const y = 14 + i * row
     parts.push(`<text x="0" y="${y + 4}" font-size="10">${html(d.date)}</text>`)
-    const mine = dated.filter((e) => e.document === d.document)
-    mine.forEach((e, j) => {
+    byDocument.get(d.document)!.forEach((e, j) => {
       const cx = x(e.date!) + j * 7
       const colour = colourOf(e.class)
       const mark = e.commitment === null ? `fill="#fff" stroke="${colour}" stroke-width="2"` : `fill="${colour}"`
@@ -52,7 +58,11 @@ const eventItem = (e: TimelineEvent) => {
 
 export function initiativePage(timeline: Timeline): { title: string; body: string } {
   const byRelease = new Map<string, TimelineEvent[]>()
-  for (const e of timeline.events) byRelease.set(e.document, [...(byRelease.get(e.document) ?? []), e])
+  for (const e of timeline.events) {
+    const list = byRelease.get(e.document)
+    if (list) list.push(e)
+    else byRelease.set(e.document, [e])
+  }
   const releases = [...byRelease.values()]
     .map((events) => `<section class="release"><h3>${html(events[0]!.date ?? 'date unknown')} · <a href="../documents/${html(events[0]!.document)}.html">${html(events[0]!.title ?? events[0]!.document)}</a></h3><ul>${events.map(eventItem).join('')}</ul></section>`)
     .join('\n')
@@ -69,7 +79,7 @@ ${releases}`
 }
 
 /** The index's list: the initiatives and organizations in the most releases. */
-export function initiativesSection(timelines: Timeline[], limit = 25): string {
+export function initiativesSection(timelines: TimelineHead[], limit = 25): string {
   const top = timelines.filter((t) => t.releases > 1).slice(0, limit)
   if (top.length === 0) return '<h2>Initiatives across releases</h2><p class="empty">No initiative is named in more than one release.</p>'
   const rows = top
@@ -81,12 +91,19 @@ ${rows}
 </tbody></table>`
 }
 
-/** From an entity mention to its initiative page, when it has one; `prefix` leads from the page to the report's root. */
-export function entityLinker(timelines: Timeline[], prefix: string): (entity: Entity) => string | undefined {
-  const slugs = new Map<string, string>()
-  for (const t of timelines) for (const name of t.names) slugs.set(name, t.slug)
+/**
+ * From an entity mention to its initiative page, when it has one; `prefix`
+ * leads from the page to the report's root. `slugs`: each normalised name's
+ * page, the later timeline's where two share a name (`slugsOf`).
+ */
+export function entityLinker(slugs: Map<string, string>, prefix: string): (entity: Entity) => string | undefined {
   return (entity) => {
     const slug = slugs.get(normaliseName(entity.text))
     return slug ? `${prefix}initiatives/${slug}.html` : undefined
   }
+}
+
+/** Record a timeline's names for `entityLinker`. */
+export function slugsOf(slugs: Map<string, string>, timeline: Pick<Timeline, 'names' | 'slug'>): void {
+  for (const name of timeline.names) slugs.set(name, timeline.slug)
 }
