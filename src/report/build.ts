@@ -22,7 +22,7 @@ import path from 'node:path'
 import { pipelineVersion } from '../batch/manifest.js'
 import type { ResolvedConfig } from '../config/schema.js'
 import type { Document } from '../schema/document.js'
-import { AtomicLineWriter, writeFileAtomic } from '../sinks/atomic.js'
+import { AtomicLineWriter, removeStaleTemps, writeFileAtomic } from '../sinks/atomic.js'
 import { FolderVersions, readRevisions } from '../versions/folder.js'
 import type { Revision } from '../versions/revision.js'
 import { byteLines } from '../sinks/byte-lines.js'
@@ -32,6 +32,7 @@ import { renderDocumentPage, setEntityLinker } from './document-page.js'
 import { historySection } from './history.js'
 import { PageState } from './incremental.js'
 import { IndexCollector } from './index-data.js'
+import { SpilledRows } from './index-rows.js'
 import { writeIndexPage } from './index-page.js'
 import { entityLinker, initiativePage, initiativesSection, slugsOf } from './initiatives.js'
 import { page } from './page.js'
@@ -67,15 +68,17 @@ async function* timelineLines(out: string): AsyncGenerator<string> {
 
 /**
  * Build the site from `out/documents.jsonl` into `out/report/`. Documents
- * and timelines are read a line at a time and never held together: the
- * index keeps one compact row per commitment (index-data.ts), the entity
- * links a slug per name, so an archive's report is built in bounded memory.
+ * and timelines are read a line at a time and never held: the index's rows
+ * wait in a temporary file (index-rows.ts), the entity links keep a slug
+ * per name, so an archive's report is built in bounded memory.
  */
 export async function buildReport(options: { out: string; config: ResolvedConfig; cwd?: string }): Promise<ReportSummary> {
   const cwd = options.cwd ?? process.cwd()
   const out = path.resolve(cwd, options.out)
   const dir = path.join(out, 'report')
   const state = new PageState(dir, pipelineVersion(options.config))
+  // A killed build's temporary files (its index rows, a page half-written).
+  for (const folder of [dir, path.join(dir, 'documents'), path.join(dir, 'initiatives')]) await removeStaleTemps(folder)
   // Versions, revisions and timelines (SPEC §11, §12).
   const versions = await FolderVersions.open(out, { readOnly: true })
   const revisions = new Map<string, Revision[]>()
@@ -97,7 +100,8 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
   }
   const linker = entityLinker(slugs, '../')
   setEntityLinker(linker)
-  const index = new IndexCollector()
+  const rows = new SpilledRows(dir)
+  const index = new IndexCollector(rows)
   const pages = { built: 0, kept: 0, removed: 0 }
   let withoutSource = 0
   try {
@@ -106,6 +110,7 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
       if (!line.trim()) continue
       const document = JSON.parse(line) as Document
       index.add(document)
+      await index.flush()
       // A page shows its Document, its history and where its entity mentions link: all three are its key.
       const history = historySection(versions.versions.get(document.id), revisions.get(document.id) ?? [])
       const links = document.commitments.flatMap((c) => c.entities.map((e) => linker(e) ?? '')).join('\n')
@@ -118,6 +123,9 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
       await writeFileAtomic(state.pagePath(document.id), built.page)
       pages.built++
     }
+  } catch (error) {
+    await rows.discard()
+    throw error
   } finally {
     setEntityLinker()
   }
@@ -133,10 +141,11 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
       await writer.close()
     } catch (error) {
       await writer.abort()
+      await rows.discard()
       throw error
     }
     state.indexBuilt(commitments)
-  }
+  } else await rows.discard()
   const removed = await state.finish()
   pages.removed = removed.documents
   initiatives.removed = removed.initiatives

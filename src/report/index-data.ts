@@ -8,6 +8,7 @@
  */
 import type { Commitment, Document } from '../schema/document.js'
 import { CLASSES } from './classes.js'
+import { MemoryRows, type IndexRows } from './index-rows.js'
 import { Labels } from './names.js'
 
 /** `unit` and `actor` arrive with the Document schema's second version: read them when they are there. */
@@ -49,7 +50,9 @@ class Table {
 }
 
 export interface IndexFacts {
-  data: IndexData
+  /** The data block but its rows, which come from `rows` (the last key of the block). */
+  data: Omit<IndexData, 'rows'>
+  rows: IndexRows
   /** Counts for the charts: by month and class, by topic, by entity (by label). */
   byMonth: Map<string, Map<string, number>>
   topics: Map<string, number>
@@ -72,7 +75,10 @@ export class IndexCollector {
   private readonly topicCounts = new Map<string, number>()
   private readonly entityCounts = new Map<string, number>()
   private readonly docs: DocRow[] = []
-  private readonly rows: CommitmentRow[] = []
+  private count = 0
+
+  /** `rows`: where the commitment rows go, in memory by default (index-rows.ts). */
+  constructor(private readonly rows: IndexRows = new MemoryRows()) {}
 
   add(d: Document): void {
     const n = this.docs.length
@@ -89,6 +95,7 @@ export class IndexCollector {
       const entityKeys = [...new Set(c.entities.map((e) => this.entityLabels.see(e.text, e.canonical)))]
       for (const key of entityKeys) bump(this.entityCounts, key)
       const actor = c.actor ? this.actors.id(this.actorLabels.see(c.actor.text, c.actor.canonical)) : -1
+      this.count++
       this.rows.push([n, cls, this.verbs.id(c.action.verb ?? ''), this.sections.id(c.section ?? ''), c.label ?? '', c.text, c.topics.map((t) => this.topics.id(t)), entityKeys.map((k) => this.entities.id(k)), c.unit ? this.units.id(c.unit) : -1, actor, c.id])
     }
     this.docs.push([d.id, d.title ?? d.id, d.date ?? '', d.kind ?? '', d.commitments.length, perClass])
@@ -99,7 +106,12 @@ export class IndexCollector {
   }
 
   get commitments(): number {
-    return this.rows.length
+    return this.count
+  }
+
+  /** Between Documents: rows a spilled store holds go to disk. */
+  flush(): Promise<void> {
+    return this.rows.flush()
   }
 
   facts(): IndexFacts {
@@ -115,13 +127,13 @@ export class IndexCollector {
         topics: this.topics.keys,
         entities: this.entities.keys.map((k) => this.entityLabels.label(k)),
         actors: this.actors.keys.map((k) => this.actorLabels.label(k)),
-        units: this.units.keys,
-        rows: this.rows
+        units: this.units.keys
       },
+      rows: this.rows,
       byMonth: this.byMonth,
       topics: this.topicCounts,
       entities: byLabel,
-      total: this.rows.length
+      total: this.count
     }
   }
 }

@@ -9,7 +9,7 @@ import { classesByMonth, topList } from './charts.js'
 import { CLASSES } from './classes.js'
 import type { AtomicLineWriter } from '../sinks/atomic.js'
 import { jsonForScript } from './escape.js'
-import type { IndexData, IndexFacts } from './index-data.js'
+import type { IndexFacts } from './index-data.js'
 import { legend, page } from './page.js'
 
 const top = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 15)
@@ -18,31 +18,20 @@ const select = (id: string, label: string, all: string) => `<select id="${id}" a
 
 /** Where the data block goes in the page's text: split there, the page is written around the block. */
 const DATA = '\u0000data\u0000'
-/** Commitment rows per piece of the data block. */
-const ROWS_PER_PIECE = 2000
-
 /**
- * Write `index.html` to `writer` (not closed), its data block a few
- * thousand rows at a time: at 100,000 commitments the block is tens of MB,
+ * Write `index.html` to `writer` (not closed), its data block a piece at a
+ * time (index-rows.ts): at 100,000 commitments the block is tens of MB,
  * and made whole it was copied several times over (stringified, escaped,
- * put in the page, encoded). The bytes are those of `jsonForScript(data)`
- * in the page: the escape maps each character alone, so escaping the
- * pieces escapes the whole.
+ * put in the page, encoded). The bytes are those of `jsonForScript` of the
+ * whole data in the page.
  */
 export async function writeIndexPage(writer: AtomicLineWriter, facts: IndexFacts, initiatives = ''): Promise<void> {
   const [before, after] = indexShell(facts, initiatives).split(DATA) as [string, string]
   await writer.writeBytes(before)
-  for (const piece of dataPieces(facts.data)) await writer.writeBytes(piece)
-  await writer.writeBytes(after)
-}
-
-/** `jsonForScript(data)` in pieces: `rows` is the last key, so the rest is its head, up to `"rows":[`. */
-function* dataPieces(data: IndexData): Generator<string> {
-  yield jsonForScript({ ...data, rows: [] }).slice(0, -2)
-  for (let i = 0; i < data.rows.length; i += ROWS_PER_PIECE) {
-    yield (i > 0 ? ',' : '') + jsonForScript(data.rows.slice(i, i + ROWS_PER_PIECE)).slice(1, -1)
-  }
-  yield ']}'
+  // `rows` is the data's last key: the rest is its head, up to `"rows":[`.
+  await writer.writeBytes(jsonForScript({ ...facts.data, rows: [] }).slice(0, -2))
+  for await (const piece of facts.rows.pieces()) await writer.writeBytes(piece)
+  await writer.writeBytes(']}' + after)
 }
 
 /** The page with DATA where the data block's JSON goes. */
