@@ -15,7 +15,7 @@ import { normaliseName } from '../src/versions/keys.js'
 import { timelineEntries } from '../src/versions/timeline-reader.js'
 import type { TimelineEntry } from '../src/versions/timeline-types.js'
 import { writeTimeline } from '../src/versions/timelines-file.js'
-import { TimelineBuilder, type Timeline } from '../src/versions/timelines.js'
+import { TimelineBuilder, type Timeline, type TimelineSource } from '../src/versions/timelines.js'
 import { config, md, readJsonl, root, tmp } from './helpers.js'
 
 const thread = path.join(root, 'test', 'threads', 'us-india-icet')
@@ -56,6 +56,32 @@ describe('keys', () => {
     expect(icet.last).toBe('2025-01-06')
     expect(icet.latestClass).toBe(icet.events[2]!.class)
     expect(icet.events.every((e) => e.commitment !== null && e.text.length > 0 && e.modality !== null)).toBe(true)
+  })
+})
+
+describe('names typed otherwise', () => {
+  /** A release of one commitment naming `entities` (as the extractor typed them). */
+  const release = (n: number, text: string, entities: Array<{ text: string; type: 'country' | 'organization' }>): TimelineSource => ({
+    id: `r${n}`,
+    title: null,
+    date: `2025-01-0${n}`,
+    abbreviations: [],
+    commitments: [{ id: `c${n}`, index: 0, text, action: { class: 'launching', modality: 'planned' }, entities }]
+  })
+  const documents = [
+    release(1, 'The U.S. and NASA will launch a lunar mission.', [{ text: 'U.S.', type: 'country' }, { text: 'NASA', type: 'organization' }]),
+    release(2, 'The U.S. will fund NASA research.', [{ text: 'U.S.', type: 'country' }, { text: 'NASA', type: 'organization' }]),
+    // The extractor's slips: "U.S" once an organization, "NASA" once a country.
+    release(3, 'The partners will invite U.S companies and NASA to bid.', [{ text: 'U.S', type: 'organization' }, { text: 'NASA', type: 'country' }]),
+    release(4, 'The U.S. will host the summit.', [{ text: 'U.S.', type: 'country' }])
+  ]
+
+  it('make no key when the archive types them as something else more often than not (one "U.S" organization among "U.S." countries)', () => {
+    const timelines = timelinesOf(documents as Document[])
+    expect(timelines.find((t) => t.key === 'us')).toBeUndefined()
+    // A name typed an organization twice and a country once stays a key, and every release naming it is on its timeline.
+    const nasa = timelines.find((t) => t.key === 'nasa')!
+    expect(nasa.events.map((e) => e.document)).toEqual(['r1', 'r2', 'r3'])
   })
 })
 

@@ -9,11 +9,16 @@
  *    that names it, a release-level event.
  *
  * Multi-word names match on normalised words; a one-word name ("iCET",
- * "TRUST", "AUKUS") only as written, so "trust" in a sentence is not TRUST.
+ * "TRUST", "AUKUS") only as written, so "trust" in a sentence is not TRUST
+ * (name-matcher.ts). A name the archive's mentions type as a country, a
+ * person or a place more often than as an initiative or organization makes
+ * no key: one "U.S" typed an organization must not gather every sentence
+ * that names the United States (SPEC §6: "U.S." is a country).
  */
 import { createHash } from 'node:crypto'
 import type { Commitment, Document, Entity } from '../schema/document.js'
 import { NameGroups, normaliseName } from './keys.js'
+import { NameMatcher } from './name-matcher.js'
 import { TimelineEvents, type CollectedEvent } from './timeline-events.js'
 import type { Timeline, TimelineEvent, TimelineHead, TimelineParts } from './timeline-types.js'
 
@@ -24,16 +29,9 @@ export type { Timeline, TimelineEvent, TimelineHead, TimelineParts }
 export const TIMELINE_TYPES = new Set(['initiative', 'organization'])
 
 const bump = <K>(map: Map<K, number>, key: K, by = 1) => map.set(key, (map.get(key) ?? 0) + by)
-/** Words as written, periods dropped first as normaliseName does ("U.S." → "US"). */
-const asWritten = (text: string) => text.normalize('NFKC').replace(/\./g, '').match(/[\p{L}\p{N}]+/gu) ?? []
 
 export const slugOf = (key: string) =>
   `${key.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'key'}-${createHash('sha1').update(key).digest('hex').slice(0, 6)}`
-
-interface Trie {
-  next: Map<string, Trie>
-  key?: string
-}
 
 type DocumentMeta = Pick<Document, 'id' | 'title' | 'date'>
 
@@ -48,11 +46,13 @@ export class TimelineBuilder {
   /** Normalised name → its spellings as written, counted. */
   private readonly spellings = new Map<string, Map<string, number>>()
   private readonly types = new Map<string, Map<string, number>>()
+  /** Mentions of a name typed as no initiative or organization (a country, a person, a place…). */
+  private readonly otherTypes = new Map<string, number>()
+  /** Names the archive types otherwise more often than not ("U.S." a country 767 times, an organization once): no key. */
+  private readonly typedOtherwise = new Set<string>()
   private readonly entityNames = new Set<string>()
   private keys = new Map<string, string>()
-  /** Multi-word names as a trie of words: a text is matched in one walk per word. */
-  private readonly multi: Trie = { next: new Map() }
-  private readonly single = new Map<string, string>()
+  private readonly matcher = new NameMatcher()
   private readonly documents: DocumentMeta[] = []
   private readonly events: TimelineEvents
   /** Per key, counted as events come (Documents come in order): its events and releases, which order the timelines. */
@@ -77,7 +77,11 @@ export class TimelineBuilder {
     for (const a of document.abbreviations) this.groups.union(this.spelled(normaliseName(a.long), a.long), this.spelled(normaliseName(a.short), a.short))
     for (const c of document.commitments) {
       for (const e of c.entities) {
-        if (!TIMELINE_TYPES.has(e.type)) continue
+        if (!TIMELINE_TYPES.has(e.type)) {
+          const name = this.nameOf(e.text)
+          if (name) bump(this.otherTypes, name)
+          continue
+        }
         const name = this.spelled(normaliseName(e.text), e.text)
         if (!name) continue
         this.entityNames.add(name)
@@ -95,44 +99,16 @@ export class TimelineBuilder {
   prepare(): void {
     this.groups.joinSuffixes()
     this.keys = this.groups.keys()
-    const wanted = new Set([...this.entityNames].map((n) => this.keys.get(n)!))
+    for (const name of this.entityNames) {
+      let own = 0
+      for (const n of this.types.get(name)?.values() ?? []) own += n
+      if ((this.otherTypes.get(name) ?? 0) > own) this.typedOtherwise.add(name)
+    }
+    const wanted = new Set([...this.entityNames].filter((n) => !this.typedOtherwise.has(n)).map((n) => this.keys.get(n)!))
     for (const [name, key] of this.keys) {
-      if (!wanted.has(key)) continue
-      const tokens = name.split(' ')
-      if (tokens.length >= 2) {
-        let node = this.multi
-        for (const token of tokens) {
-          let child = node.next.get(token)
-          if (!child) node.next.set(token, (child = { next: new Map() }))
-          node = child
-        }
-        node.key = key
-      } else {
-        for (const written of this.spellings.get(name)?.keys() ?? []) {
-          const token = asWritten(written)
-          if (token.length === 1) this.single.set(token[0]!, key)
-        }
-      }
+      if (!wanted.has(key) || this.typedOtherwise.has(name)) continue
+      this.matcher.add(name, key, this.spellings.get(name)?.keys() ?? [])
     }
-  }
-
-  /** The keys a text names. */
-  private named(text: string): Set<string> {
-    const found = new Set<string>()
-    const written = asWritten(text)
-    const tokens = written.map((t) => t.toLowerCase())
-    for (let i = 0; i < tokens.length; i++) {
-      let node = this.multi.next.get(tokens[i]!)
-      for (let j = i + 1; node; j++) {
-        if (node.key) found.add(node.key)
-        node = j < tokens.length ? node.next.get(tokens[j]!) : undefined
-      }
-    }
-    for (const token of written) {
-      const key = this.single.get(token)
-      if (key) found.add(key)
-    }
-    return found
   }
 
   private event(key: string, value: CollectedEvent): void {
@@ -149,21 +125,27 @@ export class TimelineBuilder {
 
   private readonly normalised = new Map<string, string>()
 
-  /** The key of an entity as written (normalised once per spelling). */
-  private keyOf(text: string): string {
+  /** A name as written, normalised once per spelling. */
+  private nameOf(text: string): string {
     let name = this.normalised.get(text)
     if (name === undefined) this.normalised.set(text, (name = normaliseName(text)))
-    return this.keys.get(name) ?? name
+    return name
+  }
+
+  /** The key of an entity as written; '' for a name typed otherwise. */
+  private keyOf(text: string): string {
+    const name = this.nameOf(text)
+    return this.typedOtherwise.has(name) ? '' : (this.keys.get(name) ?? name)
   }
 
   /** Pass 2: the events of one Document. */
   collect(document: TimelineSource): void {
     const doc = this.documents.push({ id: document.id, title: document.title, date: document.date }) - 1
-    if (document.title) for (const key of this.named(document.title)) this.event(key, { doc, date: document.date, commitment: null, class: null, modality: null, text: document.title, order: -1 })
+    if (document.title) for (const key of this.matcher.named(document.title)) this.event(key, { doc, date: document.date, commitment: null, class: null, modality: null, text: document.title, order: -1 })
     for (const c of document.commitments) {
       // One string per commitment, shared by the events of all its keys.
       const text = c.label ? `${c.label} ${c.text}` : c.text
-      const keys = this.named(text)
+      const keys = this.matcher.named(text)
       for (const e of c.entities) if (TIMELINE_TYPES.has(e.type)) keys.add(this.keyOf(e.text))
       keys.delete('')
       for (const key of keys) this.event(key, { doc, date: document.date, commitment: c.id, class: c.action.class, modality: c.action.modality, text, order: c.index })
