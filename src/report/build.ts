@@ -24,7 +24,7 @@ import { pipelineVersion } from '../batch/manifest.js'
 import type { ResolvedConfig } from '../config/schema.js'
 import type { Document } from '../schema/document.js'
 import { writeFileAtomic } from '../sinks/atomic.js'
-import { FolderVersions, readRevisions } from '../versions/folder.js'
+import { readRevisions, readVersions } from '../versions/folder.js'
 import type { Revision } from '../versions/revision.js'
 import { buildTimelines, readTimelines } from '../versions/timelines-file.js'
 import { renderDocumentPage, setEntityLinker } from './document-page.js'
@@ -55,7 +55,7 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
   const dir = path.join(out, 'report')
   const state = new PageState(dir, pipelineVersion(options.config))
   // Versions, revisions and timelines (SPEC §11, §12); a folder from before them gets its timelines now.
-  const versions = await FolderVersions.open(out, { readOnly: true })
+  const versions = await readVersions(out)
   const revisions = new Map<string, Revision[]>()
   for (const r of await readRevisions(out)) revisions.set(r.id, [...(revisions.get(r.id) ?? []), r])
   const timelines = fs.existsSync(path.join(out, 'timelines.jsonl')) ? await readTimelines(out) : await buildTimelines(path.join(out, 'documents.jsonl'))
@@ -75,7 +75,7 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
       const document = JSON.parse(line) as Document
       documents.push(document)
       // A page shows its Document, its history and where its entity mentions link: all three are its key.
-      const history = historySection(versions.versions.get(document.id), revisions.get(document.id) ?? [])
+      const history = historySection(versions.get(document.id), revisions.get(document.id) ?? [])
       const links = document.commitments.flatMap((c) => c.entities.map((e) => linker(e) ?? '')).join('\n')
       if (state.fresh(document.id, state.key(`${line}\n${history}\n${links}`))) {
         pages.kept++
