@@ -370,7 +370,7 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     }
     if (out) await settleArchiveNames()
     // The folder is the union of what was extracted into it: releases of earlier runs are listed too.
-    for (const id of folder?.versions.keys() ?? []) {
+    for (const id of folder?.ids() ?? []) {
       if (listed.has(id)) continue
       const file = documentFile(out!, id)
       if (!fs.existsSync(file)) continue
@@ -386,7 +386,6 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
     if (out && stale.size > 0) await keepLast(path.join(out, 'documents.jsonl'), lineIds, stale)
     await errors?.close()
     if (out && folder) {
-      await folder.compact()
       summary.timelines = await writeTimelines(out, timelineNames)
       // Read back one event at a time: an archive's timelines, and its largest timeline, are not held whole.
       // A database that holds more than this folder (shards of one archive, runs from other folders) gets its own.
@@ -394,6 +393,8 @@ export async function runExtract(options: RunOptions): Promise<RunSummary> {
       for (const sink of sinks) await sink.timelines?.(timelineEntries(path.join(out, 'timelines.jsonl')), others)
     }
     for (const sink of sinks) await sink.close()
+    // Both read back from their files: after the timelines, whose build is when a run holds most.
+    await folder?.compact()
     await manifest?.compact()
   } catch (error) {
     await lines.abort()

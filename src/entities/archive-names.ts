@@ -38,8 +38,14 @@ interface Learned {
 
 export class ArchiveNames {
   private readonly acronyms = new Map<string, Learned>()
-  /** Acronym → the Documents written with it typed by its shape or by this rule, and the type they were written with. */
-  private readonly holders = new Map<string, Map<string, EntityType>>()
+  /**
+   * Acronym → the Documents written with it typed by its shape or by this
+   * rule, and the type they were written with, as pairs in one array (id,
+   * type, id, type…); a Document noted again is paired again, and its last
+   * pair counts. A Map per acronym was about 140 bytes a release held to
+   * the end of a run.
+   */
+  private readonly holders = new Map<string, string[]>()
 
   /** Learn the acronyms a Document typed by their long form. */
   learn(document: Document): void {
@@ -56,24 +62,28 @@ export class ArchiveNames {
 
   /** Note which of a written Document's acronyms a later definition could retype. */
   note(document: Document): void {
+    // Each acronym once, with the type it was last written with.
+    const types = new Map<string, EntityType>()
     for (const commitment of document.commitments) {
-      for (const entity of commitment.entities) {
-        if (entity.rule !== 'entities/acronym-organization' && entity.rule !== ARCHIVE_RULE) continue
-        const written = this.holders.get(entity.text) ?? new Map<string, EntityType>()
-        written.set(document.id, entity.type)
-        this.holders.set(entity.text, written)
-      }
+      for (const entity of commitment.entities) if (entity.rule === 'entities/acronym-organization' || entity.rule === ARCHIVE_RULE) types.set(entity.text, entity.type)
+    }
+    for (const [acronym, type] of types) {
+      const written = this.holders.get(acronym)
+      if (written) written.push(document.id, type)
+      else this.holders.set(acronym, [document.id, type])
     }
   }
 
   /** The Documents written with a type the whole run's learning now changes (their ids, each once): only these are read back. */
   revisit(): Set<string> {
     const ids = new Set<string>()
-    for (const [acronym, written] of this.holders) {
+    for (const [acronym, pairs] of this.holders) {
       const known = this.acronyms.get(acronym)
       if (!known) continue
       // Releases that disagree leave the acronym to its shape: an organization.
       const type = known.type ?? 'organization'
+      const written = new Map<string, string>()
+      for (let i = 0; i < pairs.length; i += 2) written.set(pairs[i]!, pairs[i + 1]!)
       for (const [id, was] of written) if (was !== type) ids.add(id)
     }
     return ids

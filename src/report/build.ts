@@ -23,7 +23,7 @@ import { pipelineVersion } from '../batch/manifest.js'
 import type { ResolvedConfig } from '../config/schema.js'
 import type { Document } from '../schema/document.js'
 import { AtomicLineWriter, removeStaleTemps, writeFileAtomic } from '../sinks/atomic.js'
-import { FolderVersions, readRevisions } from '../versions/folder.js'
+import { readRevisions, readVersions } from '../versions/folder.js'
 import type { Revision } from '../versions/revision.js'
 import { byteLines } from '../sinks/byte-lines.js'
 import type { Timeline, TimelineHead } from '../versions/timeline-types.js'
@@ -80,7 +80,7 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
   // A killed build's temporary files (its index rows, a page half-written).
   for (const folder of [dir, path.join(dir, 'documents'), path.join(dir, 'initiatives')]) await removeStaleTemps(folder)
   // Versions, revisions and timelines (SPEC §11, §12).
-  const versions = await FolderVersions.open(out, { readOnly: true })
+  const versions = await readVersions(out)
   const revisions = new Map<string, Revision[]>()
   for (const r of await readRevisions(out)) revisions.set(r.id, [...(revisions.get(r.id) ?? []), r])
   const slugs = new Map<string, string>()
@@ -112,7 +112,7 @@ export async function buildReport(options: { out: string; config: ResolvedConfig
       index.add(document)
       await index.flush()
       // A page shows its Document, its history and where its entity mentions link: all three are its key.
-      const history = historySection(versions.versions.get(document.id), revisions.get(document.id) ?? [])
+      const history = historySection(versions.get(document.id), revisions.get(document.id) ?? [])
       const links = document.commitments.flatMap((c) => c.entities.map((e) => linker(e) ?? '')).join('\n')
       if (state.fresh(document.id, state.key(`${line}\n${history}\n${links}`))) {
         pages.kept++

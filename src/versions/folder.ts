@@ -42,11 +42,48 @@ export async function* jsonLines<T>(file: string): AsyncGenerator<T> {
 export const documentFile = (out: string, id: string) => path.join(out, 'documents', `${id}.json`)
 export const versionFile = (out: string, id: string, version: number) => path.join(out, 'versions', id, `${version}.json`)
 
+/** A release's versions as held in memory, `1:SHA256 2:SHA256` (oldest first), as objects. */
+const held = (list: string | undefined) =>
+  (list?.split(' ') ?? []).map((v) => ({ version: Number(v.slice(0, v.indexOf(':'))), sha256: v.slice(v.indexOf(':') + 1) }))
+
+/** Whether a file ends mid-line: a killed run's torn last line. */
+function endsMidLine(file: string): boolean {
+  const { size } = fs.statSync(file)
+  if (size === 0) return false
+  const last = Buffer.alloc(1)
+  const fd = fs.openSync(file, 'r')
+  try {
+    fs.readSync(fd, last, 0, 1, size - 1)
+  } finally {
+    fs.closeSync(fd)
+  }
+  return last[0] !== 10
+}
+
+/** `versions.jsonl` as a map of release id to its versions, oldest first, each version once (its first line): as written, appends repeated. */
+export async function readVersions(out: string): Promise<Map<string, VersionEntry[]>> {
+  const versions = new Map<string, VersionEntry[]>()
+  for await (const entry of jsonLines<VersionEntry>(path.join(out, 'versions.jsonl'))) {
+    const list = versions.get(entry.id)
+    if (!list) versions.set(entry.id, [entry])
+    else if (!list.some((v) => v.version === entry.version)) list.push(entry)
+  }
+  for (const list of versions.values()) list.sort((a, b) => a.version - b.version)
+  return versions
+}
+
 export class FolderVersions {
-  /** Every version of every release in the folder, oldest first. */
-  readonly versions = new Map<string, VersionEntry[]>()
+  /**
+   * Every version of every release in the folder, as its number and hash:
+   * all `accept` compares. The rest of an entry (dates) is on disk only,
+   * in versions.jsonl (`readVersions`): as objects, an archive's entries
+   * were some 300 bytes a release held to the end of a run.
+   */
+  private readonly versions = new Map<string, string>()
   private readonly index: string
   private readonly revisions: string
+  /** The index ends mid-line (a killed run): the next append starts a line of its own. */
+  private torn = false
 
   private constructor(readonly out: string) {
     this.index = path.join(out, 'versions.jsonl')
@@ -58,6 +95,7 @@ export class FolderVersions {
     const folder = new FolderVersions(out)
     if (fs.existsSync(folder.index)) {
       for await (const entry of jsonLines<VersionEntry>(folder.index)) folder.remember(entry)
+      folder.torn = endsMidLine(folder.index)
     } else {
       await folder.adopt(options.readOnly === true)
     }
@@ -65,10 +103,10 @@ export class FolderVersions {
   }
 
   private remember(entry: VersionEntry): void {
-    const list = this.versions.get(entry.id) ?? []
-    if (!list.some((v) => v.version === entry.version)) list.push(entry)
-    list.sort((a, b) => a.version - b.version)
-    this.versions.set(entry.id, list)
+    const list = held(this.versions.get(entry.id))
+    if (list.some((v) => v.version === entry.version)) return
+    list.push(entry)
+    this.versions.set(entry.id, list.sort((a, b) => a.version - b.version).map((v) => `${v.version}:${v.sha256}`).join(' '))
   }
 
   /** A folder written before versions: its Documents become version 1, seen when their file was written. */
@@ -90,14 +128,19 @@ export class FolderVersions {
     if (lines.length > 0 && !readOnly) await writeFileAtomic(this.index, lines.join('\n') + '\n')
   }
 
-  current(id: string): VersionEntry | undefined {
-    const list = this.versions.get(id)
-    return list?.[list.length - 1]
+  /** The ids of the releases in the folder, in the order they came. */
+  ids(): IterableIterator<string> {
+    return this.versions.keys()
+  }
+
+  /** A release's current version: its number and hash. */
+  current(id: string): { version: number; sha256: string } | undefined {
+    return held(this.versions.get(id)).pop()
   }
 
   /** Store a Document as its release's current version, keeping the one it replaces. */
   async accept(document: Document, pretty = JSON.stringify(document, null, 2) + '\n'): Promise<Accepted> {
-    const list = this.versions.get(document.id) ?? []
+    const list = held(this.versions.get(document.id))
     const current = list[list.length - 1]
     const sha256 = document.source.sha256
     if (current?.sha256 === sha256) {
@@ -122,14 +165,15 @@ export class FolderVersions {
     }
     await writeFileAtomic(documentFile(this.out, document.id), pretty)
     fs.mkdirSync(this.out, { recursive: true })
-    fs.appendFileSync(this.index, JSON.stringify(entry) + '\n')
+    fs.appendFileSync(this.index, (this.torn ? '\n' : '') + JSON.stringify(entry) + '\n')
+    this.torn = false
     this.remember(entry)
     return change && !isEmpty(change) ? { kind: 'new', version: entry.version, revision: change } : { kind: 'new', version: entry.version }
   }
 
-  /** Rewrite the index with one line per version (appends may repeat one). */
+  /** Rewrite the index with one line per version (appends may repeat one), read back from it: it holds every version remembered. */
   async compact(): Promise<void> {
-    const lines = [...this.versions.values()].flat().map((entry) => JSON.stringify(entry))
+    const lines = [...(await readVersions(this.out)).values()].flat().map((entry) => JSON.stringify(entry))
     await writeFileAtomic(this.index, lines.length > 0 ? lines.join('\n') + '\n' : '')
   }
 

@@ -53,7 +53,6 @@ export class TimelineBuilder {
   private readonly entityNames = new Set<string>()
   private keys = new Map<string, string>()
   private readonly matcher = new NameMatcher()
-  private readonly documents: DocumentMeta[] = []
   private readonly events: TimelineEvents
   /** Per key, counted as events come (Documents come in order): its events and releases, which order the timelines. */
   private readonly counts = new Map<string, { events: number; releases: number; last: string }>()
@@ -111,9 +110,9 @@ export class TimelineBuilder {
     }
   }
 
-  private event(key: string, value: CollectedEvent): void {
+  /** An event of the Document `id`. */
+  private event(key: string, value: CollectedEvent, id: string): void {
     this.events.add(key, value)
-    const id = this.documents[value.doc]!.id
     const count = this.counts.get(key)
     if (!count) this.counts.set(key, { events: 1, releases: 1, last: id })
     else {
@@ -140,15 +139,15 @@ export class TimelineBuilder {
 
   /** Pass 2: the events of one Document. */
   collect(document: TimelineSource): void {
-    const doc = this.documents.push({ id: document.id, title: document.title, date: document.date }) - 1
-    if (document.title) for (const key of this.matcher.named(document.title)) this.event(key, { doc, date: document.date, commitment: null, class: null, modality: null, text: document.title, order: -1 })
+    const doc = this.events.document({ id: document.id, title: document.title, date: document.date })
+    if (document.title) for (const key of this.matcher.named(document.title)) this.event(key, { doc, date: document.date, commitment: null, class: null, modality: null, text: document.title, order: -1 }, document.id)
     for (const c of document.commitments) {
       // One string per commitment, shared by the events of all its keys.
       const text = c.label ? `${c.label} ${c.text}` : c.text
       const keys = this.matcher.named(text)
       for (const e of c.entities) if (TIMELINE_TYPES.has(e.type)) keys.add(this.keyOf(e.text))
       keys.delete('')
-      for (const key of keys) this.event(key, { doc, date: document.date, commitment: c.id, class: c.action.class, modality: c.action.modality, text, order: c.index })
+      for (const key of keys) this.event(key, { doc, date: document.date, commitment: c.id, class: c.action.class, modality: c.action.modality, text, order: c.index }, document.id)
     }
   }
 
@@ -188,8 +187,7 @@ export class TimelineBuilder {
     const ids = new Set<string>()
     let first: string | null = null
     let last: string | null = null
-    for (const doc of docs) {
-      const { id, date } = this.documents[doc]!
+    for (const { id, date } of docs) {
       ids.add(id)
       if (date !== null && (first === null || date < first)) first = date
       if (date !== null && (last === null || date > last)) last = date
@@ -214,13 +212,6 @@ export class TimelineBuilder {
       last,
       latestClass
     }
-    return { head, events: this.eventsOf(events) }
-  }
-
-  private *eventsOf(events: Iterable<CollectedEvent>): Generator<TimelineEvent> {
-    for (const e of events) {
-      const d = this.documents[e.doc]!
-      yield { date: d.date, document: d.id, title: d.title, commitment: e.commitment, class: e.class, modality: e.modality, text: e.text }
-    }
+    return { head, events }
   }
 }

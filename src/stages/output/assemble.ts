@@ -38,7 +38,8 @@ const sha = (value: string) => createHash('sha256').update(value).digest('hex')
 export function documentId(url: string | undefined, sha256: string): string {
   if (url) {
     const normalised = url.trim().replace(/^http:/, 'https:').replace(/\/+$/, '').replace(/[?#].*$/, '')
-    return sha(normalised).slice(0, 16)
+    // The first 8 bytes as hex, made on their own: a slice of the whole hex would keep all 64 characters alive for as long as the id (a run holds every id).
+    return createHash('sha256').update(normalised).digest().toString('hex', 0, 8)
   }
   return sha256.slice(0, 16)
 }
