@@ -8,8 +8,10 @@
  */
 import type { Commitment, Document } from '../schema/document.js'
 import { CLASSES } from './classes.js'
-import { MemoryRows, type IndexRows } from './index-rows.js'
+import { MemoryRows, type CommitmentRow, type IndexRows } from './index-rows.js'
 import { Labels } from './names.js'
+
+export type { CommitmentRow }
 
 /** `unit` and `actor` arrive with the Document schema's second version: read them when they are there. */
 interface Sentenced {
@@ -19,8 +21,6 @@ interface Sentenced {
 
 /** [id, title, date, kind, commitments, count per class (CLASSES order)] */
 export type DocRow = [string, string, string, string, number, number[]]
-/** [document, class, verb, section, label, text, topics, entities, unit (-1: none), actor (-1: none), commitment id]; verbs and sections by number, as they repeat. */
-export type CommitmentRow = [number, number, number, number, string, string, number[], number[], number, number, string]
 
 export interface IndexData {
   classes: string[]

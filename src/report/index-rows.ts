@@ -11,7 +11,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { drained, tempName } from '../sinks/atomic.js'
 import { jsonForScript } from './escape.js'
-import type { CommitmentRow } from './index-data.js'
+
+/** [document, class, verb, section, label, text, topics, entities, unit (-1: none), actor (-1: none), commitment id]; verbs and sections by number, as they repeat. */
+export type CommitmentRow = [number, number, number, number, string, string, number[], number[], number, number, string]
 
 /** Rows per piece, in memory; bytes per write, spilled. */
 const ROWS_PER_PIECE = 2000
