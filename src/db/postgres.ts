@@ -16,8 +16,7 @@ import { revision } from '../versions/revision.js'
 import type { TimelineEntry } from '../versions/timeline-types.js'
 import { fromRows, revisionRows, TABLES, timelineRow, toRows, type DocumentRows, type Row } from './rows.js'
 import { versionStep } from './versions.js'
-import { holdsOthers, storedSources } from './timeline-sources.js'
-import { timelineEntriesOf } from '../versions/timeline-sources.js'
+import { timelineEntriesFor } from './timeline-sources.js'
 
 /** Postgres allows 65,535 parameters per statement; rows go in chunks well below. */
 const MAX_PARAMETERS = 30_000
@@ -141,11 +140,11 @@ export class PostgresSink implements DocumentSink {
       // Its reads, after the lock, see what every loader committed before: the last to finish builds them whole.
       await this.client.query('SELECT pg_advisory_xact_lock($1)', [TIMELINES_LOCK])
       const query = async (sql: string, parameters: unknown[]) => (await this.client.query(sql, parameters)).rows as Row[]
-      if (others && (await holdsOthers(query, 'postgres', others.listed))) entries = timelineEntriesOf(() => storedSources(query, 'postgres'), others.spill)
+      const all = await timelineEntriesFor(query, 'postgres', entries, others)
       await this.client.query('DELETE FROM timelines')
       // In statements of a few thousand rows, made as they go: not all the archive's events at once.
       let chunk: Row[] = []
-      for await (const entry of entries) {
+      for await (const entry of all) {
         chunk.push(timelineRow(entry))
         if (chunk.length >= 5000) {
           await this.insert('timelines', chunk)

@@ -97,7 +97,8 @@ export function toRows(document: Document, json?: string): DocumentRows {
   return rows
 }
 
-const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
+/** A JSON column: text in SQLite, already parsed by node-postgres from jsonb. */
+export const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
 const toPosition = (r: Row): Position => ({
   start: { line: Number(r.start_line), column: Number(r.start_column), offset: Number(r.start_offset) },
   end: { line: Number(r.end_line), column: Number(r.end_column), offset: Number(r.end_offset) }

@@ -22,8 +22,7 @@ import { revision } from '../versions/revision.js'
 import type { TimelineEntry } from '../versions/timeline-types.js'
 import { fromRows, revisionRows, TABLES, timelineRow, toRows, type DocumentRows, type Row } from './rows.js'
 import { versionStep } from './versions.js'
-import { holdsOthers, storedSources } from './timeline-sources.js'
-import { timelineEntriesOf } from '../versions/timeline-sources.js'
+import { timelineEntriesFor } from './timeline-sources.js'
 
 /** Documents per committed transaction. */
 const GROUP = 64
@@ -133,9 +132,9 @@ export class SqliteSink implements DocumentSink {
     this.db.exec('BEGIN IMMEDIATE')
     try {
       const query = (sql: string, parameters: unknown[]) => this.db.prepare(sql).all(...parameters) as Row[]
-      if (others && (await holdsOthers(query, 'sqlite', others.listed))) entries = timelineEntriesOf(() => storedSources(query, 'sqlite'), others.spill)
+      const all = await timelineEntriesFor(query, 'sqlite', entries, others)
       this.db.exec('DELETE FROM timelines')
-      for await (const entry of entries) this.insert('timelines', timelineRow(entry))
+      for await (const entry of all) this.insert('timelines', timelineRow(entry))
       this.db.exec('COMMIT')
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK')
