@@ -8,8 +8,9 @@
  * in the same order (test/sweep.test.ts compares tags on every fixture's
  * commitments). Given to compromise as a plugin (`methods.one.bulkMatch`).
  */
+import { matchSentence, type Match, type Pattern as MatchPattern, type Term } from './anchored-match.js'
 
-interface Pattern {
+interface Pattern extends MatchPattern {
   match: string
   needs: string[]
   wants: string[]
@@ -21,14 +22,14 @@ interface Net {
   hooks: Record<string, Pattern[]>
   always: Pattern[]
 }
-type Sentence = unknown[]
+type Sentence = Term[]
 interface Methods {
   one: {
     cacheDoc(document: Sentence[]): Array<Set<string>>
-    match(document: Sentence[], pattern: Pattern): { ptrs: number[][] }
+    match: Match
   }
 }
-type Found = Pattern & { pointer: number[] }
+type Found = Pattern & { pointer: unknown[] }
 
 /**
  * Per net (built once by compromise): each hook key's place in the order of
@@ -102,9 +103,9 @@ export function bulkMatch(document: Sentence[], net: Net, methods: Methods, opts
     const words = document[n]!.length
     for (const pattern of candidates(net, cache[n]!)) {
       if (words < pattern.minWords) continue
-      const res = methods.one.match([document[n]!], pattern)
-      if (res.ptrs.length === 0) continue
-      for (const ptr of res.ptrs) {
+      const ptrs = matchSentence(document[n]!, pattern, methods.one.match)
+      if (ptrs.length === 0) continue
+      for (const ptr of ptrs) {
         ptr[0] = n
         results.push({ ...pattern, pointer: ptr })
       }
