@@ -85,6 +85,41 @@ describe('names typed otherwise', () => {
   })
 })
 
+describe('one-word names the texts mostly write without naming', () => {
+  type Typed = { text: string; type: 'initiative' | 'organization' }
+  const release = (n: number, text: string, entities: Typed[], abbreviations: Array<{ short: string; long: string }> = []): TimelineSource => ({
+    id: `r${n}`,
+    title: null,
+    date: `2025-01-0${n}`,
+    abbreviations,
+    commitments: [{ id: `c${n}`, index: 0, text, action: { class: 'launching', modality: 'planned' }, entities }]
+  })
+  const imet = 'International Military Education and Training (IMET)'
+  const documents = [
+    // The entity rules' slips: "President" of "the President's Plan…", "Training" apart from its name, "LNG" an organization.
+    release(1, 'This will contribute to the President’s Plan to Conserve Global Forests.', [{ text: 'President', type: 'initiative' }]),
+    release(2, 'The President will host the Quad leaders.', [{ text: 'Quad', type: 'organization' }]),
+    release(3, 'The President announced new funding.', []),
+    release(4, `The Quad will expand the ${imet} program.`, [{ text: 'Quad', type: 'organization' }, { text: imet, type: 'initiative' }], [{ short: 'IMET', long: 'International Military Education and Training' }]),
+    release(5, 'Training for IMET graduates will start, with liquefied natural gas (LNG) shipments.', [{ text: 'Training', type: 'initiative' }, { text: 'LNG', type: 'organization' }], [{ short: 'LNG', long: 'liquefied natural gas' }]),
+    release(6, 'New IMET courses and Training centers will open at LNG terminals.', []),
+    release(7, 'Training will be offered at LNG terminals.', [])
+  ]
+
+  it('make no key when, where a commitment writes them alone, they are mostly not called a name', () => {
+    const timelines = timelinesOf(documents as Document[])
+    const keys = timelines.map((t) => t.key)
+    // "President" named once in three; "Training" once in three alone (inside IMET's name it does not count); "LNG" once in three.
+    for (const key of ['president', 'training', 'lng']) expect(keys, key).not.toContain(key)
+    // "Quad" named wherever it is written.
+    expect(timelines.find((t) => t.key === 'quad')!.events.map((e) => e.document)).toEqual(['r2', 'r4'])
+    // A short form the archive defines for a capitalised name is a name wherever it is written.
+    const program = timelines.find((t) => t.key === 'international military education and training')!
+    expect(program.names).toEqual(['imet', 'international military education and training'])
+    expect(program.events.map((e) => e.document)).toEqual(['r4', 'r5', 'r6'])
+  })
+})
+
 describe('the U.S.-India iCET thread', () => {
   it('gives iCET one key holding every release that names it, as "iCET" or as "Initiative on Critical and Emerging Technology"', async () => {
     const dir = tmp('icet-')
@@ -145,7 +180,7 @@ describe('the U.S.-India iCET thread', () => {
  * Document order, and one key in enough events to take several writes.
  */
 function awkward(): Document[] {
-  const names = ['The "events":[ Initiative', 'Back\\slash {Partnership} [One] }]', 'Ünïcödé 🚀 Alliance “quoted”', 'events', 'Line\nBreak\tTab Compact']
+  const names = ['The "events":[ Initiative', 'Back\\slash {Partnership} [One] }]', 'Ünïcödé 🚀 Alliance “quoted”', 'Events', 'Line\nBreak\tTab Compact']
   const classes = ['launching', 'advancing', 'welcoming'] as const
   return Array.from({ length: 40 }, (_, d) => {
     const id = `doc-${d}-"q"\\`
@@ -180,7 +215,7 @@ describe('timelines.jsonl as a stream', () => {
     const documents = awkward()
     const expected = built(documents).build()
     expect(expected.some((t) => t.events.length > 300)).toBe(true)
-    expect(expected.some((t) => t.name === 'events')).toBe(true)
+    expect(expected.some((t) => t.name === 'Events')).toBe(true)
     expect(expected.some((t) => t.name.includes('"events":[') && t.latestClass !== null)).toBe(true)
     const titled = expected.find((t) => t.events.at(-1)!.commitment === null)!
     expect([titled.events.at(-1)!.date, titled.events.at(-1)!.class, titled.latestClass]).toEqual([null, null, expect.any(String)])

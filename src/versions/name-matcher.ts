@@ -10,7 +10,7 @@ interface Trie {
 }
 
 /** Words as written, periods dropped first as normaliseName does ("U.S." → "US"). */
-const asWritten = (text: string) => text.normalize('NFKC').replace(/\./g, '').match(/[\p{L}\p{N}]+/gu) ?? []
+export const asWritten = (text: string) => text.normalize('NFKC').replace(/\./g, '').match(/[\p{L}\p{N}]+/gu) ?? []
 
 export class NameMatcher {
   private readonly multi: Trie = { next: new Map() }

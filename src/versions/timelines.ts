@@ -13,12 +13,15 @@
  * (name-matcher.ts). A name the archive's mentions type as a country, a
  * person or a place more often than as an initiative or organization makes
  * no key: one "U.S" typed an organization must not gather every sentence
- * that names the United States (SPEC §6: "U.S." is a country).
+ * that names the United States (SPEC §6: "U.S." is a country); nor does a
+ * one-word name the archive's texts mostly write without calling it one
+ * (one-word-names.ts).
  */
 import { createHash } from 'node:crypto'
 import type { Commitment, Document, Entity } from '../schema/document.js'
 import { NameGroups, normaliseName } from './keys.js'
 import { NameMatcher } from './name-matcher.js'
+import { OneWordNames } from './one-word-names.js'
 import { TimelineEvents, type CollectedEvent } from './timeline-events.js'
 import type { Timeline, TimelineEvent, TimelineHead, TimelineParts } from './timeline-types.js'
 
@@ -48,8 +51,13 @@ export class TimelineBuilder {
   private readonly types = new Map<string, Map<string, number>>()
   /** Mentions of a name typed as no initiative or organization (a country, a person, a place…). */
   private readonly otherTypes = new Map<string, number>()
-  /** Names the archive types otherwise more often than not ("U.S." a country 767 times, an organization once): no key. */
-  private readonly typedOtherwise = new Set<string>()
+  /**
+   * Names that make no key: typed otherwise more often than not ("U.S." a
+   * country 767 times, an organization once), or one-word names the texts
+   * mostly write without calling them a name ("President").
+   */
+  private readonly noKey = new Set<string>()
+  private readonly oneWord = new OneWordNames()
   private readonly entityNames = new Set<string>()
   private keys = new Map<string, string>()
   private readonly matcher = new NameMatcher()
@@ -73,8 +81,12 @@ export class TimelineBuilder {
 
   /** Pass 1: names and abbreviations. */
   learn(document: TimelineSource): void {
-    for (const a of document.abbreviations) this.groups.union(this.spelled(normaliseName(a.long), a.long), this.spelled(normaliseName(a.short), a.short))
+    for (const a of document.abbreviations) {
+      this.groups.union(this.spelled(normaliseName(a.long), a.long), this.spelled(normaliseName(a.short), a.short))
+      this.oneWord.define(normaliseName(a.short), a.long)
+    }
     for (const c of document.commitments) {
+      this.oneWord.learn(c)
       for (const e of c.entities) {
         if (!TIMELINE_TYPES.has(e.type)) {
           const name = this.nameOf(e.text)
@@ -98,14 +110,18 @@ export class TimelineBuilder {
   prepare(): void {
     this.groups.joinSuffixes()
     this.keys = this.groups.keys()
-    for (const name of this.entityNames) {
+    const typed = (name: string) => {
       let own = 0
       for (const n of this.types.get(name)?.values() ?? []) own += n
-      if ((this.otherTypes.get(name) ?? 0) > own) this.typedOtherwise.add(name)
+      return own
     }
-    const wanted = new Set([...this.entityNames].filter((n) => !this.typedOtherwise.has(n)).map((n) => this.keys.get(n)!))
+    for (const name of this.entityNames) if ((this.otherTypes.get(name) ?? 0) > typed(name)) this.noKey.add(name)
+    for (const name of this.keys.keys()) {
+      if (!name.includes(' ') && this.oneWord.unfit(name, this.spellings.get(name)?.keys() ?? [], typed(name))) this.noKey.add(name)
+    }
+    const wanted = new Set([...this.entityNames].filter((n) => !this.noKey.has(n)).map((n) => this.keys.get(n)!))
     for (const [name, key] of this.keys) {
-      if (!wanted.has(key) || this.typedOtherwise.has(name)) continue
+      if (!wanted.has(key) || this.noKey.has(name)) continue
       this.matcher.add(name, key, this.spellings.get(name)?.keys() ?? [])
     }
   }
@@ -134,7 +150,7 @@ export class TimelineBuilder {
   /** The key of an entity as written; '' for a name typed otherwise. */
   private keyOf(text: string): string {
     const name = this.nameOf(text)
-    return this.typedOtherwise.has(name) ? '' : (this.keys.get(name) ?? name)
+    return this.noKey.has(name) ? '' : (this.keys.get(name) ?? name)
   }
 
   /** Pass 2: the events of one Document. */
@@ -169,6 +185,7 @@ export class TimelineBuilder {
   *parts(): Generator<TimelineParts> {
     const members = new Map<string, string[]>()
     for (const [name, key] of this.keys) {
+      if (this.noKey.has(name)) continue
       const list = members.get(key)
       if (list) list.push(name)
       else members.set(key, [name])
