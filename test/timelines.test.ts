@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest'
 import { extract, runExtract, type Document } from '../src/index.js'
 import { AtomicLineWriter } from '../src/sinks/atomic.js'
 import { normaliseName } from '../src/versions/keys.js'
+import { asWritten } from '../src/versions/name-matcher.js'
+import { nameShapedWords } from '../src/versions/one-word-names.js'
 import { timelineEntries } from '../src/versions/timeline-reader.js'
 import type { TimelineEntry } from '../src/versions/timeline-types.js'
 import { writeTimeline } from '../src/versions/timelines-file.js'
@@ -117,6 +119,23 @@ describe('one-word names the texts mostly write without naming', () => {
     const program = timelines.find((t) => t.key === 'international military education and training')!
     expect(program.names).toEqual(['imet', 'international military education and training'])
     expect(program.events.map((e) => e.document)).toEqual(['r4', 'r5', 'r6'])
+  })
+})
+
+describe('the words a one-word name is counted by', () => {
+  it('are asWritten’s words with a capital or a digit (and their number), on every fixture text and on texts the fast scan must leave to it', () => {
+    const fixtures = fs.readdirSync(path.join(root, 'fixtures')).filter((name) => fs.existsSync(path.join(root, 'fixtures', name, 'expected.json')))
+    const texts = fixtures.flatMap((name) => (JSON.parse(fs.readFileSync(path.join(root, 'fixtures', name, 'expected.json'), 'utf8')) as Document).commitments.flatMap((c) => [c.text, c.label ?? '']))
+    texts.push('The U.S.-India iCET, G20’s 3.5 GW… and “QIST” — Côte d’Ivoire', 'ﬁnance Ⅻ ＡＩ', 'end…Next', 'U.S. 2x. a.B')
+    let plain = 0
+    for (const text of texts) {
+      const fast: string[] = []
+      const words = nameShapedWords(text, (word) => fast.push(word))
+      expect(fast, text).toEqual(asWritten(text).filter((word) => /[\p{Lu}\p{N}]/u.test(word)))
+      expect(words, text).toBe(asWritten(text).length)
+      if (!/[^\x00-\x7F]/.test(text)) plain++
+    }
+    expect(plain).toBeGreaterThan(100)
   })
 })
 
