@@ -13,7 +13,8 @@
  * Patterns whose stock result this could not mirror go to the stock
  * matcher whole: a first token of another kind, a `^` anywhere, a `$` on
  * the last token or a `notIf` (their filters drop raw matches the stock
- * loop still skipped past). test/sweep.test.ts compares tags.
+ * loop still skipped past). test/sweep.test.ts compares every match with
+ * the stock matcher's, pattern by pattern, and the tags they set.
  */
 
 /** A term as the first token's test reads it (compromise's `doesMatch`). */

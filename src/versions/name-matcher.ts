@@ -12,6 +12,16 @@ interface Trie {
 /** Words as written, periods dropped first as normaliseName does ("U.S." → "US"). */
 export const asWritten = (text: string) => text.normalize('NFKC').replace(/\./g, '').match(/[\p{L}\p{N}]+/gu) ?? []
 
+/** The one-word forms of a name's spellings, as written ("U.S." → "US"; "U.S.-India" is two words, no form). */
+export function oneWordForms(spellings: Iterable<string>): Set<string> {
+  const forms = new Set<string>()
+  for (const written of spellings) {
+    const tokens = asWritten(written)
+    if (tokens.length === 1) forms.add(tokens[0]!)
+  }
+  return forms
+}
+
 export class NameMatcher {
   private readonly multi: Trie = { next: new Map() }
   private readonly single = new Map<string, string>()
@@ -29,10 +39,7 @@ export class NameMatcher {
       node.key = key
       return
     }
-    for (const written of spellings) {
-      const token = asWritten(written)
-      if (token.length === 1) this.single.set(token[0]!, key)
-    }
+    for (const form of oneWordForms(spellings)) this.single.set(form, key)
   }
 
   /** The keys a text names. */

@@ -15,14 +15,13 @@
  * however it is written. A form without a capital or a digit is a common
  * word, never a name alone.
  */
-import type { Commitment, Entity } from '../schema/document.js'
-import { asWritten } from './name-matcher.js'
+import type { Entity } from '../schema/document.js'
+import { asWritten, oneWordForms } from './name-matcher.js'
+import { bump } from './tally.js'
 
 const NAME_SHAPED = /[\p{Lu}\p{N}]/u
 /** Anything but ASCII, typographic quotes and dashes, and the no-break space (which NFKC makes a space). */
 const NOT_PLAIN = /[^\x00-\x7F\u2018-\u201F\u2013\u2014\u00A0]/
-
-const bump = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by)
 
 export class OneWordNames {
   /** Name-shaped words as written, counted where a commitment writes them outside a multi-word entity. */
@@ -30,14 +29,15 @@ export class OneWordNames {
   /** Normalised short forms of abbreviations whose long form is a capitalised name of two words or more. */
   private readonly defined = new Set<string>()
 
-  /** Count one commitment's words (its label and text, as the matcher reads them). */
-  learn(commitment: Pick<Commitment, 'text' | 'label'> & { entities: Array<Pick<Entity, 'text'>> }): void {
+  /** Count one commitment's words: `text` as the matcher reads it (label and text), `entities` its mentions. */
+  learn(text: string, entities: Array<Pick<Entity, 'text'>>): void {
     const counts = new Map<string, number>()
-    nameShapedWords(commitment.label ? `${commitment.label} ${commitment.text}` : commitment.text, (word) => bump(counts, word))
+    nameShapedWords(text, (word) => bump(counts, word))
     const inEntity: string[] = []
-    for (const entity of commitment.entities) {
+    const keep = (word: string) => inEntity.push(word)
+    for (const entity of entities) {
       inEntity.length = 0
-      if (nameShapedWords(entity.text, (word) => inEntity.push(word)) > 1) for (const word of inEntity) if (counts.has(word)) bump(counts, word, -1)
+      if (nameShapedWords(entity.text, keep) > 1) for (const word of inEntity) if (counts.has(word)) bump(counts, word, -1)
     }
     for (const [word, n] of counts) if (n > 0) bump(this.alone, word, n)
   }
@@ -49,11 +49,7 @@ export class OneWordNames {
   /** Whether the one-word name `name`, written as `spellings` and typed an initiative or organization `typed` times, makes no key. */
   unfit(name: string, spellings: Iterable<string>, typed: number): boolean {
     if (this.defined.has(name)) return false
-    const words = new Set<string>()
-    for (const written of spellings) {
-      const tokens = asWritten(written)
-      if (tokens.length === 1) words.add(tokens[0]!)
-    }
+    const words = oneWordForms(spellings)
     if (![...words].some((word) => NAME_SHAPED.test(word))) return true
     let alone = 0
     for (const word of words) alone += this.alone.get(word) ?? 0

@@ -22,6 +22,7 @@ import type { Commitment, Document, Entity } from '../schema/document.js'
 import { NameGroups, normaliseName } from './keys.js'
 import { NameMatcher } from './name-matcher.js'
 import { OneWordNames } from './one-word-names.js'
+import { bump } from './tally.js'
 import { TimelineEvents, type CollectedEvent } from './timeline-events.js'
 import type { Timeline, TimelineEvent, TimelineHead, TimelineParts } from './timeline-types.js'
 
@@ -31,12 +32,13 @@ export type { Timeline, TimelineEvent, TimelineHead, TimelineParts }
 /** Entity types whose mentions make timelines. */
 export const TIMELINE_TYPES = new Set(['initiative', 'organization'])
 
-const bump = <K>(map: Map<K, number>, key: K, by = 1) => map.set(key, (map.get(key) ?? 0) + by)
-
 export const slugOf = (key: string) =>
   `${key.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'key'}-${createHash('sha1').update(key).digest('hex').slice(0, 6)}`
 
 type DocumentMeta = Pick<Document, 'id' | 'title' | 'date'>
+
+/** A commitment's text as its timeline event holds it and names are matched in: label, then text. */
+const commitmentText = (c: Pick<Commitment, 'text' | 'label'>) => (c.label ? `${c.label} ${c.text}` : c.text)
 
 /** What a timeline reads of a Document: a whole one, or one read back from a database's rows (timeline-sources.ts). */
 export type TimelineSource = DocumentMeta &
@@ -82,18 +84,20 @@ export class TimelineBuilder {
   /** Pass 1: names and abbreviations. */
   learn(document: TimelineSource): void {
     for (const a of document.abbreviations) {
-      this.groups.union(this.spelled(normaliseName(a.long), a.long), this.spelled(normaliseName(a.short), a.short))
-      this.oneWord.define(normaliseName(a.short), a.long)
+      const long = this.spelled(normaliseName(a.long), a.long)
+      const short = this.spelled(normaliseName(a.short), a.short)
+      this.groups.union(long, short)
+      this.oneWord.define(short, a.long)
     }
     for (const c of document.commitments) {
-      this.oneWord.learn(c)
+      this.oneWord.learn(commitmentText(c), c.entities)
       for (const e of c.entities) {
         if (!TIMELINE_TYPES.has(e.type)) {
           const name = this.nameOf(e.text)
           if (name) bump(this.otherTypes, name)
           continue
         }
-        const name = this.spelled(normaliseName(e.text), e.text)
+        const name = this.spelled(this.nameOf(e.text), e.text)
         if (!name) continue
         this.entityNames.add(name)
         const types = this.types.get(name) ?? new Map<string, number>()
@@ -159,7 +163,7 @@ export class TimelineBuilder {
     if (document.title) for (const key of this.matcher.named(document.title)) this.event(key, { doc, date: document.date, commitment: null, class: null, modality: null, text: document.title, order: -1 }, document.id)
     for (const c of document.commitments) {
       // One string per commitment, shared by the events of all its keys.
-      const text = c.label ? `${c.label} ${c.text}` : c.text
+      const text = commitmentText(c)
       const keys = this.matcher.named(text)
       for (const e of c.entities) if (TIMELINE_TYPES.has(e.type)) keys.add(this.keyOf(e.text))
       keys.delete('')
